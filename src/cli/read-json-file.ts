@@ -10,7 +10,8 @@ export async function readJsonFile(path: string, cwd: string): Promise<unknown> 
     text = await readFile(resolve(cwd, path), "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : "it cannot be read";
+    const why =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : "it cannot be read";
     throw new UsageError(`Cannot read ${path}: ${why}.`);
   }
   try {
