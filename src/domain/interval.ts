@@ -20,3 +20,80 @@ export function overlaps(a: Interval, b: Interval): boolean {
 export function hoursOf(interval: Interval): number {
   return (interval.end - interval.start) / MS_PER_HOUR;
 }
+
+/**
+ * The same time as `intervals`, as a sorted list of disjoint, non-empty intervals; touching intervals
+ * join. Accepts any order and never reorders the caller's array.
+ */
+export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
+  const sorted = intervals.filter((i) => i.end > i.start).sort((a, b) => a.start - b.start);
+  const out: Interval[] = [];
+  for (const next of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && next.start <= last.end) {
+      if (next.end > last.end) out[out.length - 1] = { start: last.start, end: next.end };
+    } else {
+      out.push({ start: next.start, end: next.end });
+    }
+  }
+  return out;
+}
+
+/** The time covered by both lists, merged. */
+export function intersectIntervals(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const left = mergeIntervals(a);
+  const right = mergeIntervals(b);
+  const out: Interval[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length) {
+    const x = left[i]!;
+    const y = right[j]!;
+    const start = Math.max(x.start, y.start);
+    const end = Math.min(x.end, y.end);
+    if (end > start) out.push({ start, end });
+    if (x.end < y.end) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** The time covered by `from` and not by `remove`, merged. */
+export function subtractIntervals(from: readonly Interval[], remove: readonly Interval[]): Interval[] {
+  const base = mergeIntervals(from);
+  const cut = mergeIntervals(remove);
+  const out: Interval[] = [];
+  let j = 0;
+  for (const piece of base) {
+    let start = piece.start;
+    while (j < cut.length && cut[j]!.end <= start) j++;
+    let k = j;
+    while (k < cut.length && cut[k]!.start < piece.end) {
+      const hole = cut[k]!;
+      if (hole.start > start) out.push({ start, end: hole.start });
+      start = Math.max(start, hole.end);
+      k++;
+    }
+    if (piece.end > start) out.push({ start, end: piece.end });
+  }
+  return out;
+}
+
+/** Widens an interval by `before` and `after` milliseconds. */
+export function pad(interval: Interval, before: number, after: number): Interval {
+  return { start: interval.start - before, end: interval.end + after };
+}
+
+/** True when `inner` lies wholly inside one interval of a merged (sorted, disjoint) list. */
+export function coveredBy(inner: Interval, merged: readonly Interval[]): boolean {
+  let low = 0;
+  let high = merged.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const candidate = merged[mid]!;
+    if (candidate.end < inner.end) low = mid + 1;
+    else if (candidate.start > inner.start) high = mid - 1;
+    else return true;
+  }
+  return false;
+}
