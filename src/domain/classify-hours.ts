@@ -1,0 +1,65 @@
+import type { CalendarEvent } from "./calendar-event.ts";
+import type { ClassificationContext } from "./classify-context.ts";
+import { MS_PER_HOUR } from "./instant.ts";
+import { clip, hoursOf } from "./interval.ts";
+import type { Person } from "./org.ts";
+import { workingDays } from "./working-hours.ts";
+import { wallClockInstant } from "./zoned-time.ts";
+
+/** An event's hours inside the window, and a sentence when they are not simply its length. */
+export interface EventHours {
+  readonly hours: number;
+  readonly reason: string | undefined;
+}
+
+/**
+ * Timed events count their length inside the window. An all-day event counts, for each date it covers
+ * that is a working day of `person` (the rep it is with, else the manager), that person's working hours
+ * on that date in their own zone, clipped to the window: a field day is a day of the rep's work, not
+ * 24 hours.
+ */
+export function eventHours(event: CalendarEvent, person: Person, context: ClassificationContext): EventHours {
+  const { window } = context;
+  if (event.isAllDay && event.allDayDates !== undefined) return allDayHours(event, person, context);
+  const inside = clip(event, window);
+  const hours = inside === undefined ? 0 : hoursOf(inside);
+  const length = (event.end - event.start) / MS_PER_HOUR;
+  return {
+    hours,
+    reason:
+      hours < length ? `${formatHours(hours)} of its ${formatHours(length)} fall in the window` : undefined,
+  };
+}
+
+function allDayHours(event: CalendarEvent, person: Person, context: ClassificationContext): EventHours {
+  const dates = event.allDayDates!;
+  const week = context.workWeekOf(person);
+  const span = {
+    start: wallClockInstant(dates.start, "00:00:00", week.zone),
+    end: wallClockInstant(dates.end, "00:00:00", week.zone),
+  };
+  let hours = 0;
+  let fullHours = 0;
+  let days = 0;
+  for (const day of workingDays(week, span)) {
+    if (day.date < dates.start || day.date >= dates.end) continue;
+    days++;
+    fullHours += hoursOf(day.interval);
+    const inside = clip(day.interval, context.window);
+    if (inside !== undefined) hours += hoursOf(inside);
+  }
+  const counted = `all day: ${days} ${days === 1 ? "working day" : "working days"} of ${person.name}`;
+  return {
+    hours,
+    reason:
+      hours < fullHours
+        ? `${counted}, ${formatHours(hours)} of ${formatHours(fullHours)} in the window`
+        : `${counted}, ${formatHours(hours)}`,
+  };
+}
+
+/** "1.5 hours", "1 hour": hours as a reason sentence writes them. */
+export function formatHours(hours: number): string {
+  const rounded = Math.round(hours * 100) / 100;
+  return `${rounded} ${rounded === 1 ? "hour" : "hours"}`;
+}

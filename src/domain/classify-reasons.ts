@@ -1,0 +1,105 @@
+import type { CalendarEvent } from "./calendar-event.ts";
+import type { MeetingKind } from "./classify.ts";
+import type { ClassificationContext } from "./classify-context.ts";
+import { fieldDaySignal } from "./classify-field-day.ts";
+import type { Participants } from "./classify-participants.ts";
+import { type Account, domainOf } from "./org.ts";
+
+/**
+ * The sentences a manager reads beside a classification. People are named as the org names them, or
+ * by address when the org does not know them; never by the display name an invitation carried, and
+ * never with the event's subject or body.
+ */
+
+export type Skip = "cancelled" | "declined" | "free";
+
+export function skipReason(skip: Skip, context: ClassificationContext): string {
+  const manager = context.manager.name;
+  if (skip === "cancelled") return "cancelled";
+  if (skip === "declined") return `${manager} declined it`;
+  return `shown as free and not organized by ${manager}`;
+}
+
+export function initiatorReason(
+  event: CalendarEvent,
+  people: Participants,
+  context: ClassificationContext,
+): string {
+  const manager = context.manager.name;
+  if (people.byDelegate) {
+    const shown = event.organizer?.email;
+    return shown === undefined
+      ? `Graph marks ${manager} as its organizer`
+      : `organized on ${manager}'s behalf by ${nameOf(shown, context)}`;
+  }
+  if (people.byManager) return `organized by ${manager}`;
+  if (people.organizerRep !== undefined) return `organized by ${people.organizerRep.name}`;
+  if (people.organizer === null) return `no organizer given, so not brought about by ${manager} or a rep`;
+  if (people.organizerExternal) {
+    return `organized by ${people.organizer} outside the tenant, with ${listNames(people.reps.map((r) => r.name))} attending`;
+  }
+  return `organized by ${nameOf(people.organizer, context)}, who is not one of ${manager}'s reps`;
+}
+
+export function kindReasons(
+  event: CalendarEvent,
+  kind: MeetingKind,
+  people: Participants,
+  context: ClassificationContext,
+): string[] {
+  const manager = context.manager.name;
+  const reasons: string[] = [];
+  if (kind === "field-day") {
+    const rep = people.reps[0]!.name;
+    const signal = fieldDaySignal(event);
+    const why =
+      signal === "all-day"
+        ? "all day"
+        : signal === "length"
+          ? "for 3 hours or more"
+          : 'with the category "Field day"';
+    reasons.push(`field day: ${manager} with ${rep} ${why}`);
+  } else if (kind === "customer-call") {
+    for (const [domain, count] of countByDomain(people.externals)) {
+      reasons.push(`${count} external ${count === 1 ? "attendee" : "attendees"} from ${domain}`);
+    }
+  } else if (kind === "one-on-one") {
+    reasons.push(`only ${manager} and ${people.reps[0]!.name} take part`);
+  } else if (people.reps.length > 1) {
+    reasons.push(`${people.reps.length} reps take part: ${listNames(people.reps.map((r) => r.name))}`);
+  } else {
+    const others = people.colleagues.length;
+    const colleagues = `${others} ${others === 1 ? "colleague" : "colleagues"}`;
+    const rep = people.reps[0];
+    reasons.push(rep === undefined ? `${colleagues}, no rep` : `${rep.name} with ${colleagues}`);
+  }
+  if (people.declined > 0) {
+    reasons.push(
+      `${people.declined} ${people.declined === 1 ? "attendee" : "attendees"} declined and ${people.declined === 1 ? "does" : "do"} not count`,
+    );
+  }
+  return reasons;
+}
+
+export function bigDealReason(account: Account, context: ClassificationContext): string {
+  const threshold = context.org.org.bigDealThreshold;
+  return `big deal: ${account.name} has ${account.openPipeline} in open pipeline, at or above ${threshold}`;
+}
+
+function nameOf(address: string, context: ClassificationContext): string {
+  return context.org.personByAddress(address)?.name ?? address;
+}
+
+function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+function countByDomain(addresses: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const address of addresses) {
+    const domain = domainOf(address);
+    counts.set(domain, (counts.get(domain) ?? 0) + 1);
+  }
+  return counts;
+}
