@@ -36,7 +36,7 @@ export function initiatorReason(
   if (people.organizerRep !== undefined) return `organized by ${people.organizerRep.name}`;
   if (people.organizer === null) return `no organizer given, so not brought about by ${manager} or a rep`;
   if (people.organizerExternal) {
-    return `organized by ${people.organizer} outside the tenant, with ${listNames(people.reps.map((r) => r.name))} attending`;
+    return `organized by ${people.organizer} outside the tenant, with ${listWords(people.reps.map((r) => r.name))} attending`;
   }
   return `organized by ${nameOf(people.organizer, context)}, who is not one of ${manager}'s reps`;
 }
@@ -66,7 +66,7 @@ export function kindReasons(
   } else if (kind === "one-on-one") {
     reasons.push(`only ${manager} and ${people.reps[0]!.name} take part`);
   } else if (people.reps.length > 1) {
-    reasons.push(`${people.reps.length} reps take part: ${listNames(people.reps.map((r) => r.name))}`);
+    reasons.push(`${people.reps.length} reps take part: ${listWords(people.reps.map((r) => r.name))}`);
   } else {
     const others = people.colleagues.length;
     const colleagues = `${others} ${others === 1 ? "colleague" : "colleagues"}`;
@@ -90,7 +90,8 @@ function nameOf(address: string, context: ClassificationContext): string {
   return context.org.personByAddress(address)?.name ?? address;
 }
 
-function listNames(names: readonly string[]): string {
+/** "A", "A and B", "A, B and C". */
+export function listWords(names: readonly string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }

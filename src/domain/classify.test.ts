@@ -618,7 +618,7 @@ const SCENARIOS: readonly Scenario[] = [
     kind: null,
     reps: [],
     hours: 0,
-    reason: "Graph sent it without start, end, so it cannot be classified",
+    reason: "Graph sent it without start and end, so it cannot be classified",
   },
 ];
 

@@ -3,7 +3,14 @@ import { type ClassificationContext, classificationContext } from "./classify-co
 import { fieldDaySignal } from "./classify-field-day.ts";
 import { eventHours } from "./classify-hours.ts";
 import { type Participants, participantsOf } from "./classify-participants.ts";
-import { bigDealReason, initiatorReason, kindReasons, type Skip, skipReason } from "./classify-reasons.ts";
+import {
+  bigDealReason,
+  initiatorReason,
+  kindReasons,
+  listWords,
+  type Skip,
+  skipReason,
+} from "./classify-reasons.ts";
 import type { Instant } from "./instant.ts";
 import type { Interval } from "./interval.ts";
 import { type Account, domainOf, type OrgIndex } from "./org.ts";
@@ -80,7 +87,7 @@ function classifyIncomplete(event: IncompleteEvent): Classification {
     reps: [],
     hours: 0,
     bigDeal: false,
-    reasons: [`Graph sent it without ${event.missing.join(", ")}, so it cannot be classified`],
+    reasons: [`Graph sent it without ${listWords(event.missing)}, so it cannot be classified`],
     start: null,
     end: null,
     overridden: false,
