@@ -68,6 +68,9 @@ export interface SimMeeting {
   readonly location?: string;
   /** When set, only these users' (ids) calendars hold the event. */
   readonly mailboxes?: readonly string[];
+  /** ISO instants (Z) Graph reports as `createdDateTime` / `lastModifiedDateTime`, when known. */
+  readonly createdDateTime?: string;
+  readonly lastModifiedDateTime?: string;
 }
 
 export interface SimAccount {
