@@ -43,8 +43,10 @@ export function instantFromLocal(dateTime: string, timeZone: string): Instant | 
 }
 
 function validFields(f: readonly [number, number, number, number, number, number, number]): boolean {
-  const [year, month, day, hour, minute, second] = f;
+  const [year, month, day, hour, minute, second, ms] = f;
   if (month < 1 || month > 12 || day < 1 || hour > 24 || minute > 59 || second > 60) return false;
+  // ISO 8601 allows 24:00 as the end of a day, and nothing later.
+  if (hour === 24 && (minute > 0 || second > 0 || ms > 0)) return false;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return day <= daysInMonth;
 }

@@ -123,7 +123,12 @@ export function buildOrgIndex(org: Org): OrgIndex {
     accountFor: (address) => {
       const domain = domainOf(address);
       if (accountCache.has(domain)) return accountCache.get(domain);
-      const account = org.accounts.find((candidate) => isSameOrSubdomain(domain, candidate.domain));
+      // The most specific account wins: eu.fabrikam.com may be a customer of its own beside fabrikam.com.
+      let account: Account | undefined;
+      for (const candidate of org.accounts) {
+        if (!isSameOrSubdomain(domain, candidate.domain)) continue;
+        if (account === undefined || candidate.domain.length > account.domain.length) account = candidate;
+      }
       accountCache.set(domain, account);
       return account;
     },

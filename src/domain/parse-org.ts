@@ -78,23 +78,26 @@ export function parseOrg(input: unknown): Org {
   const raw = parsed.data;
   const seen = new Map<string, number>();
   const people: Person[] = raw.people.map((p, index) => {
-    for (const address of [p.email, ...(p.aliases ?? [])]) {
+    const addresses = [p.email, ...(p.aliases ?? [])];
+    addresses.forEach((address, position) => {
       const earlier = seen.get(address);
       if (earlier !== undefined && earlier !== index) {
+        const where = position === 0 ? ["email"] : ["aliases", position - 1];
         throw new InputError(
-          formatJsonPath(["people", index, "email"]),
+          formatJsonPath(["people", index, ...where]),
           `address ${address} is used by two people`,
         );
       }
       seen.set(address, index);
-    }
-    const timeZone = toIanaZone(p.timeZone ?? "UTC")!;
+    });
     const hoursZoneName =
       p.workingHours?.timeZone === undefined
         ? undefined
         : typeof p.workingHours.timeZone === "string"
           ? p.workingHours.timeZone
           : p.workingHours.timeZone.name;
+    // A person whose zone is known only from their working hours lives in that zone, not in UTC.
+    const timeZone = toIanaZone(p.timeZone ?? hoursZoneName ?? "UTC")!;
     const workingHours: WorkingHours =
       p.workingHours === undefined
         ? { daysOfWeek: DEFAULT_WORKING_DAYS, startTime: "08:00:00", endTime: "17:00:00", timeZone }
