@@ -74,7 +74,7 @@ export function nextDueDate(previous: DueDate, start: Instant, now: Instant, zon
   return { ...previous, bookedFieldDay: start, dueBy, opensAt: Math.max(now, dueBy) };
 }
 
-/** Whole days past the due date; negative while it is still ahead. */
-export function daysOverdue(due: DueDate, now: Instant): number {
-  return Math.floor((now - due.dueBy) / MS_PER_DAY);
+/** Calendar days from the due date to now on the manager's calendar; negative while it is still ahead. */
+export function daysOverdue(due: DueDate, now: Instant, zone: Zone): number {
+  return Math.round((Date.parse(dateIn(now, zone)) - Date.parse(dateIn(due.dueBy, zone))) / MS_PER_DAY);
 }

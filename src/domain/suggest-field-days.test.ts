@@ -319,8 +319,8 @@ describe("suggestFieldDays: due dates", () => {
       fieldDays: [held("ana@contoso.com", "2026-01-26"), held("bo@contoso.com", "2026-01-12")],
     });
     expect(result.suggestions.map((s) => [s.rep, s.score, s.reasons[1]])).toEqual([
-      ["bo@contoso.com", 500 + 20, "20 days overdue: due 2026-02-09 (last field day 2026-01-12)"],
-      ["ana@contoso.com", 500 + 6, "6 days overdue: due 2026-02-23 (last field day 2026-01-26)"],
+      ["bo@contoso.com", 500 + 21, "21 days overdue: due 2026-02-09 (last field day 2026-01-12)"],
+      ["ana@contoso.com", 500 + 7, "7 days overdue: due 2026-02-23 (last field day 2026-01-26)"],
     ]);
     expect(blocks(result).map((b) => b[1])).toEqual(["2026-03-02 09:00", "2026-03-03 09:00"]);
   });

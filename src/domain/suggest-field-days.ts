@@ -5,6 +5,7 @@ import type { Instant } from "./instant.ts";
 import type { Interval } from "./interval.ts";
 import { type SharedDay, sharedWorkingDays } from "./suggest-blocks.ts";
 import type { CustomerCallCount } from "./suggest-customer-calls.ts";
+import type { DismissedSuggestion } from "./suggest-dismissed.ts";
 import { type DueDate, daysOverdue, dueDateOf, type FieldDayOnRecord, nextDueDate } from "./suggest-due.ts";
 import { type PlanSoFar, placeBlock } from "./suggest-place-block.ts";
 import { suggestionReasons } from "./suggest-reasons.ts";
@@ -38,7 +39,7 @@ export interface SuggestFieldDaysInput {
   /** Field days on the manager's calendar with any rep, held or booked; each counts toward its week. */
   readonly fieldDays: readonly FieldDayOnRecord[];
   /** Suggestions the manager dismissed: a rep and a date on the manager's calendar. */
-  readonly dismissed?: readonly { readonly rep: string; readonly date: string }[];
+  readonly dismissed?: readonly DismissedSuggestion[];
 }
 
 export interface FieldDaySuggestion {
@@ -139,7 +140,7 @@ export function suggestFieldDays(input: SuggestFieldDaysInput): SuggestFieldDays
         rep: rep.email,
         start: block.start,
         end: block.end,
-        score: calls * 1000 + 500 + Math.max(-499, Math.min(499, daysOverdue(dueDate, now))),
+        score: calls * 1000 + 500 + Math.max(-499, Math.min(499, daysOverdue(dueDate, now, zone))),
         reasons: suggestionReasons({
           rep,
           hireDate: rep.hireDate,

@@ -1,11 +1,11 @@
 import type { Zone } from "luxon";
 import type { RepCadence } from "./cadence-policy.ts";
-import { type Instant, MS_PER_DAY, MS_PER_HOUR } from "./instant.ts";
+import { type Instant, MS_PER_HOUR } from "./instant.ts";
 import type { Interval } from "./interval.ts";
 import { WEEKDAYS } from "./org.ts";
 import { type BlockShape, firstBlockOn, type SharedDay } from "./suggest-blocks.ts";
 import type { CustomerCallCount } from "./suggest-customer-calls.ts";
-import type { DueDate } from "./suggest-due.ts";
+import { type DueDate, daysOverdue } from "./suggest-due.ts";
 import { dateIn, isoWeekIn, weekdayOfDate } from "./zoned-time.ts";
 
 /** Sentences a manager reads beside a suggestion: every one of them true of that block. */
@@ -74,11 +74,10 @@ function dueReason(due: DueDate, afterSuggestion: Instant | undefined, now: Inst
     due.bookedFieldDay !== null
       ? `after the one booked for ${dateIn(due.bookedFieldDay, zone)}`
       : `last field day ${dateIn(due.lastFieldDay!, zone)}`;
-  if (due.dueBy > now)
-    return `Due in ${plural(Math.ceil((due.dueBy - now) / MS_PER_DAY), "day")}, by ${dueDay} (${since})`;
-  const overdue = Math.floor((now - due.dueBy) / MS_PER_DAY);
-  return overdue === 0
-    ? `Due today (${since})`
+  const overdue = daysOverdue(due, now, zone);
+  if (overdue === 0) return `Due today (${since})`;
+  return overdue < 0
+    ? `Due in ${plural(-overdue, "day")}, by ${dueDay} (${since})`
     : `${plural(overdue, "day")} overdue: due ${dueDay} (${since})`;
 }
 
