@@ -2,7 +2,9 @@ import { writeFile } from "node:fs/promises";
 import type { BenchModule, BenchSection } from "./bench-section.ts";
 
 // Each module is loaded only when its turn comes, so one slow import does not delay the others' figures.
-const MODULES: ReadonlyArray<() => Promise<BenchModule>> = [];
+const MODULES: ReadonlyArray<() => Promise<BenchModule>> = [
+  () => import("./suggestions.bench.ts").then((m) => m.default),
+];
 
 function printSection(section: BenchSection): void {
   const rows = section.figures.map((f) => [f.name, formatValue(f.value), f.unit, f.target ?? ""]);

@@ -35,15 +35,21 @@ export function workingDays(week: WorkWeek, window: Interval): WorkingDay[] {
   const isoDays = new Set(week.daysOfWeek.map((day) => WEEKDAYS.indexOf(day) + 1));
   const out: WorkingDay[] = [];
   const last = dateIn(window.end, week.zone);
+  const wallClockLength = (secondsOf(week.endTime) - secondsOf(week.startTime)) * 1000;
   for (let date = addDays(dateIn(window.start, week.zone), -1); date <= last; date = addDays(date, 1)) {
     if (!isoDays.has(weekdayOfDate(date))) continue;
     const start = wallClockInstant(date, week.startTime, week.zone);
-    // An end time that a daylight-time change skips could move past midnight; the day ends there.
-    const end = Math.min(
-      wallClockInstant(date, week.endTime, week.zone),
-      wallClockInstant(addDays(date, 1), "00:00:00", week.zone),
-    );
+    let end = wallClockInstant(date, week.endTime, week.zone);
+    // Only on a day whose clocks change can an end time that the change skips move past midnight;
+    // the working day ends there.
+    if (end - start !== wallClockLength)
+      end = Math.min(end, wallClockInstant(addDays(date, 1), "00:00:00", week.zone));
     if (end > start && start < window.end && end > window.start) out.push({ date, interval: { start, end } });
   }
   return out;
+}
+
+function secondsOf(time: string): number {
+  const [h, m, s] = time.split(":").map(Number) as [number, number, number];
+  return h * 3600 + m * 60 + s;
 }
