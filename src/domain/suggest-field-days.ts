@@ -84,6 +84,7 @@ export function suggestFieldDays(input: SuggestFieldDaysInput): SuggestFieldDays
     perWeek: new Map(),
     dismissed: new Set((input.dismissed ?? []).map((d) => `${d.rep.toLowerCase()} ${d.date}`)),
     chosen: [],
+    blockedCache: new Map(),
   };
   for (const day of input.fieldDays) {
     const week = isoWeekIn(day.start, zone);

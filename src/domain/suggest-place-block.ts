@@ -20,6 +20,8 @@ export interface PlanSoFar {
   /** `${rep} ${date}` of dismissed suggestions. */
   readonly dismissed: ReadonlySet<string>;
   readonly chosen: { readonly block: Interval; readonly bufferMs: number }[];
+  /** Each person's blocked time, sorted and padded, per tentative rule and buffer: reps are placed often. */
+  readonly blockedCache: Map<string, readonly Interval[]>;
 }
 
 export interface PlacedBlock {
@@ -51,9 +53,17 @@ export function placeBlock(
     cadence.blockLength === "half-day"
       ? { kind: "half-day", length: cadence.halfDayHours * MS_PER_HOUR }
       : { kind: "full-day", minLength: cadence.fullDayMinHours * MS_PER_HOUR };
-  const busy = blockedTime([...managerBusy, ...rep.busy], cadence.tentativeIsBusy).map((i) =>
-    pad(i, bufferMs, bufferMs),
-  );
+  const blockedOf = (who: string, items: readonly BusyItem[]): readonly Interval[] => {
+    const key = `${who} ${cadence.tentativeIsBusy} ${bufferMs}`;
+    let found = plan.blockedCache.get(key);
+    if (found === undefined) {
+      found = blockedTime(items, cadence.tentativeIsBusy).map((i) => pad(i, bufferMs, bufferMs));
+      plan.blockedCache.set(key, found);
+    }
+    return found;
+  };
+  // Concatenated sorted runs merge in close to linear time.
+  const busy = mergeIntervals([...blockedOf("(manager)", managerBusy), ...blockedOf(rep.email, rep.busy)]);
   const taken = plan.chosen.map((c) => {
     const gap = Math.max(bufferMs, c.bufferMs);
     return pad(c.block, gap, gap);
@@ -76,7 +86,7 @@ export function placeBlock(
       why: unplaceableReason(shared, due, plan.horizon, cadence, {
         rep: rep.email,
         shape,
-        blocked: mergeIntervals(busy),
+        blocked: busy,
         dismissed: plan.dismissed,
         perWeek: plan.perWeek,
         maxFieldDaysPerWeek: plan.maxFieldDaysPerWeek,
