@@ -196,6 +196,15 @@ beforeAll(async () => {
     "rep-events-bad.json": { "olga@contoso.com": { value: [] } },
     "rep-events-bad-event.json": { [ANA]: { value: [{ id: "x", isAllDay: "yes" }] } },
     "dismissed-bad.json": [{ rep: BEN, date: "March 3" }],
+    "events-all-day.json": {
+      value: [
+        {
+          ...graphEvent("fd-all-day", "2026-02-09T00:00:00", "2026-02-10T00:00:00", MIA, [ANA]),
+          isAllDay: true,
+          categories: ["Field day"],
+        },
+      ],
+    },
     "policy-one-week.json": { horizonWeeks: 1, tentativeIsBusy: false, travelBufferMinutes: 0 },
   };
   for (const [name, content] of Object.entries(files)) await writeFile(path(name), JSON.stringify(content));
@@ -256,6 +265,15 @@ describe("fieldcoach suggest", () => {
     expect(out.suggestions[1]!.reasons[0]).toBe(
       "Ben Rep's customer calls are unknown: their calendar was not read",
     );
+  });
+
+  it("dates an all-day field day by its own date on the manager's calendar", async () => {
+    const out = JSON.parse((await suggest("--events", "events-all-day.json")).stdout) as SuggestJson;
+    expect(out.due.find((d) => d.rep === ANA)).toEqual({
+      rep: ANA,
+      lastFieldDay: "2026-02-09T00:00:00-05:00",
+      dueBy: "2026-03-09T00:00:00-04:00",
+    });
   });
 
   it("prints a table for people", async () => {

@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
+import type { Zone } from "luxon";
 import {
   type CadencePolicy,
   DEFAULT_POLICY,
   parseCadencePolicy,
   type RepCadenceOverride,
 } from "../domain/cadence-policy.ts";
+import { isIncomplete } from "../domain/calendar-event.ts";
 import { classifyEvents } from "../domain/classify.ts";
 import { childPath, InputError } from "../domain/input-error.ts";
 import { type Instant, MS_PER_DAY, parseIsoInstant } from "../domain/instant.ts";
@@ -19,7 +21,7 @@ import {
   suggestFieldDays,
 } from "../domain/suggest-field-days.ts";
 import { workWeekOf } from "../domain/working-hours.ts";
-import { isoIn, plusWeeks, zoneNamed } from "../domain/zoned-time.ts";
+import { isoIn, plusWeeks, wallClockInstant, zoneNamed } from "../domain/zoned-time.ts";
 import { mapGraphEventList } from "../graph/map-event.ts";
 import { type MappedSchedules, mapGetSchedule } from "../graph/map-schedule.ts";
 import { type CliIO, EXIT_OK, UsageError } from "./cli-io.ts";
@@ -103,7 +105,9 @@ export async function suggestCommand(args: string[], io: CliIO): Promise<number>
     : zoneNamed(manager.timeZone)!;
   const horizonEnd = plusWeeks(now, (policy ?? DEFAULT_POLICY).horizonWeeks, zone);
   const fieldDays =
-    (await optionalFile(values.events, io, (json) => fieldDaysOf(json, org, manager, now, horizonEnd))) ?? [];
+    (await optionalFile(values.events, io, (json) =>
+      fieldDaysOf(json, org, manager, zone, now, horizonEnd),
+    )) ?? [];
   const repEvents = await optionalFile(values["rep-events"], io, (json) => repCalendars(json, org, reps));
   const dismissed = await optionalFile(values.dismissed, io, parseDismissed);
 
@@ -178,19 +182,29 @@ function availabilityOf(
   };
 }
 
-/** Field days on the manager's calendar, from 26 weeks back to the end of the horizon. */
+/**
+ * Field days on the manager's calendar, from 26 weeks back to the end of the horizon. An all-day field
+ * day starts at midnight of its own date on the manager's calendar, whatever zone Graph wrote it in.
+ */
 function fieldDaysOf(
   json: unknown,
   org: OrgIndex,
   manager: Person,
+  zone: Zone,
   now: Instant,
   end: Instant,
 ): FieldDayOnRecord[] {
   const events = mapGraphEventList(json);
   const window = { start: now - HISTORY_WEEKS * 7 * MS_PER_DAY, end };
-  return classifyEvents({ manager: manager.email, org, events, window }).flatMap((c) =>
-    c.kind === "field-day" && c.start !== null ? [{ reps: c.reps, start: c.start }] : [],
-  );
+  return classifyEvents({ manager: manager.email, org, events, window }).flatMap((c, i) => {
+    if (c.kind !== "field-day" || c.start === null) return [];
+    const event = events[i]!;
+    const allDay =
+      !isIncomplete(event) && event.allDayDates !== undefined ? event.allDayDates.start : undefined;
+    return [
+      { reps: c.reps, start: allDay === undefined ? c.start : wallClockInstant(allDay, "00:00:00", zone) },
+    ];
+  });
 }
 
 /** REPEVENTS.json: each key a rep of the manager, each value that rep's calendarView. */
