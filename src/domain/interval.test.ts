@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   clip,
-  coveredBy,
   hoursOf,
   type Interval,
   intersectIntervals,
@@ -108,17 +107,6 @@ describe("interval algebra properties", () => {
         intersectIntervals(a, b);
         subtractIntervals(a, b);
         expect(JSON.stringify([a, b])).toBe(before);
-      }),
-    );
-  });
-
-  it("coveredBy says whether one merged interval holds the whole span", () => {
-    fc.assert(
-      fc.property(list, interval, (a, inner) => {
-        fc.pre(inner.end > inner.start);
-        const merged = mergeIntervals(a);
-        const model = merged.some((m) => m.start <= inner.start && inner.end <= m.end);
-        expect(coveredBy(inner, merged)).toBe(model);
       }),
     );
   });

@@ -83,17 +83,3 @@ export function subtractIntervals(from: readonly Interval[], remove: readonly In
 export function pad(interval: Interval, before: number, after: number): Interval {
   return { start: interval.start - before, end: interval.end + after };
 }
-
-/** True when `inner` lies wholly inside one interval of a merged (sorted, disjoint) list. */
-export function coveredBy(inner: Interval, merged: readonly Interval[]): boolean {
-  let low = 0;
-  let high = merged.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const candidate = merged[mid]!;
-    if (candidate.end < inner.end) low = mid + 1;
-    else if (candidate.start > inner.start) high = mid - 1;
-    else return true;
-  }
-  return false;
-}
