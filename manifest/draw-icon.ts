@@ -10,7 +10,8 @@ const LOG_GREY: Rgb = [0x91, 0x91, 0x91];
 const SUPERSAMPLING = 4;
 
 function hexToRgb(hex: string): Rgb {
-  return [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16)) as unknown as Rgb;
+  const channel = (start: number) => Number.parseInt(hex.slice(start, start + 2), 16);
+  return [channel(1), channel(3), channel(5)];
 }
 
 /**

@@ -99,10 +99,11 @@ function deploymentFrom(flags: ReturnType<typeof parseFlags>, env: PackageIO["en
       `--${flag} (or ${variable}) is missing: give all three of base URL, client id and app id, or none for the demo package.`,
     );
   }
-  const values = Object.fromEntries(
-    given.map(({ setting, value, source }) => [setting.key, setting.parse(value!, source!)]),
-  );
-  return values as unknown as Deployment;
+  const parsed = (key: (typeof SETTINGS)[number]["key"]) => {
+    const { setting, value, source } = given.find((entry) => entry.setting.key === key)!;
+    return setting.parse(value!, source!);
+  };
+  return { baseUrl: parsed("baseUrl"), clientId: parsed("clientId"), appId: parsed("appId") };
 }
 
 /** Runs the packaging; returns the exit code (0 written, 1 a generated file failed validation, 2 bad input). */
