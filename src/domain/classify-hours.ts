@@ -1,10 +1,8 @@
 import type { CalendarEvent } from "./calendar-event.ts";
 import type { ClassificationContext } from "./classify-context.ts";
-import { MS_PER_HOUR } from "./instant.ts";
+import { addDays, MS_PER_HOUR } from "./instant.ts";
 import { clip, hoursOf } from "./interval.ts";
 import type { Person } from "./org.ts";
-import { workingDays } from "./working-hours.ts";
-import { wallClockInstant } from "./zoned-time.ts";
 
 /** An event's hours inside the window, and a sentence when they are not simply its length. */
 export interface EventHours {
@@ -33,19 +31,15 @@ export function eventHours(event: CalendarEvent, person: Person, context: Classi
 
 function allDayHours(event: CalendarEvent, person: Person, context: ClassificationContext): EventHours {
   const dates = event.allDayDates!;
-  const week = context.workWeekOf(person);
-  const span = {
-    start: wallClockInstant(dates.start, "00:00:00", week.zone),
-    end: wallClockInstant(dates.end, "00:00:00", week.zone),
-  };
   let hours = 0;
   let fullHours = 0;
   let days = 0;
-  for (const day of workingDays(week, span)) {
-    if (day.date < dates.start || day.date >= dates.end) continue;
+  for (let date = dates.start; date < dates.end; date = addDays(date, 1)) {
+    const day = context.workingHoursOn(person, date);
+    if (day === undefined) continue;
     days++;
-    fullHours += hoursOf(day.interval);
-    const inside = clip(day.interval, context.window);
+    fullHours += hoursOf(day);
+    const inside = clip(day, context.window);
     if (inside !== undefined) hours += hoursOf(inside);
   }
   const counted = `all day: ${days} ${days === 1 ? "working day" : "working days"} of ${person.name}`;

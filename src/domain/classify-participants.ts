@@ -1,5 +1,5 @@
 import type { CalendarEvent } from "./calendar-event.ts";
-import type { ClassificationContext } from "./classify-context.ts";
+import type { AddressInfo, ClassificationContext } from "./classify-context.ts";
 import type { Person } from "./org.ts";
 
 /** Who takes part in one event, seen from the manager's side (SPEC §3). */
@@ -16,8 +16,8 @@ export interface Participants {
   readonly reps: readonly Person[];
   /** Internal people other than the manager and their reps, one entry per person. */
   readonly colleagues: readonly string[];
-  /** Addresses outside the tenant's domains, in order of appearance. */
-  readonly externals: readonly string[];
+  /** Addresses outside the tenant's domains, one entry per address, in order of appearance. */
+  readonly externals: readonly AddressInfo[];
   /** People (not rooms) who declined, left out of every rule. */
   readonly declined: number;
   readonly managerDeclined: boolean;
@@ -29,41 +29,34 @@ export interface Participants {
  * display names are never looked at. Rooms and resources are not people.
  */
 export function participantsOf(event: CalendarEvent, context: ClassificationContext): Participants {
-  const { managerAddresses, repsByAddress, org } = context;
   const reps: Person[] = [];
   const colleagues: string[] = [];
-  const externals: string[] = [];
+  const externals: AddressInfo[] = [];
   let declined = 0;
   let managerDeclined = false;
 
   const organizerAddress = event.organizer?.email ?? null;
-  const organizerIsManager = organizerAddress !== null && managerAddresses.has(organizerAddress);
+  const organizerInfo = organizerAddress === null ? undefined : context.addressInfo(organizerAddress);
+  const organizerIsManager = organizerInfo?.role === "manager";
   const byManager = organizerIsManager || event.isOrganizer;
   const organizer = byManager ? null : organizerAddress;
-  let organizerRep: Person | undefined;
-  let organizerExternal = false;
 
-  const addPerson = (address: string): void => {
-    const rep = repsByAddress.get(address);
-    if (rep !== undefined) {
-      if (!reps.includes(rep)) reps.push(rep);
-    } else if (org.isInternalAddress(address)) {
-      const key = org.personByAddress(address)?.email ?? address;
-      if (!colleagues.includes(key)) colleagues.push(key);
-    } else if (!externals.includes(address)) {
-      externals.push(address);
+  const add = (info: AddressInfo): void => {
+    if (info.role === "rep") {
+      if (!reps.includes(info.person!)) reps.push(info.person!);
+    } else if (info.role === "colleague") {
+      if (!colleagues.includes(info.key)) colleagues.push(info.key);
+    } else if (info.role === "external" && !externals.includes(info)) {
+      externals.push(info);
     }
   };
 
-  if (organizer !== null) {
-    organizerRep = repsByAddress.get(organizer);
-    organizerExternal = organizerRep === undefined && !org.isInternalAddress(organizer);
-    addPerson(organizer);
-  }
+  if (organizer !== null) add(organizerInfo!);
   for (const attendee of event.attendees) {
     if (attendee.type === "resource") continue;
+    const info = context.addressInfo(attendee.email);
     // When a delegate organized for the manager, their address stands for the manager.
-    if (managerAddresses.has(attendee.email) || (byManager && attendee.email === organizerAddress)) {
+    if (info.role === "manager" || (byManager && attendee.email === organizerAddress)) {
       if (attendee.response === "declined") managerDeclined = true;
       continue;
     }
@@ -71,14 +64,14 @@ export function participantsOf(event: CalendarEvent, context: ClassificationCont
       declined++;
       continue;
     }
-    addPerson(attendee.email);
+    add(info);
   }
   return {
     byManager,
     byDelegate: byManager && !organizerIsManager,
     organizer,
-    organizerRep,
-    organizerExternal,
+    organizerRep: organizer !== null && organizerInfo!.role === "rep" ? organizerInfo!.person : undefined,
+    organizerExternal: organizer !== null && organizerInfo!.role === "external",
     reps,
     colleagues,
     externals,

@@ -1,9 +1,9 @@
 import type { CalendarEvent } from "./calendar-event.ts";
 import type { MeetingKind } from "./classify.ts";
-import type { ClassificationContext } from "./classify-context.ts";
+import type { AddressInfo, ClassificationContext } from "./classify-context.ts";
 import { fieldDaySignal } from "./classify-field-day.ts";
 import type { Participants } from "./classify-participants.ts";
-import { type Account, domainOf } from "./org.ts";
+import type { Account } from "./org.ts";
 
 /**
  * The sentences a manager reads beside a classification. People are named as the org names them, or
@@ -87,20 +87,17 @@ export function bigDealReason(account: Account, context: ClassificationContext):
 }
 
 function nameOf(address: string, context: ClassificationContext): string {
-  return context.org.personByAddress(address)?.name ?? address;
+  return context.addressInfo(address).person?.name ?? address;
 }
 
 /** "A", "A and B", "A, B and C". */
 export function listWords(names: readonly string[]): string {
-  if (names.length <= 1) return names.join("");
+  if (names.length <= 1) return names[0] ?? "";
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-function countByDomain(addresses: readonly string[]): Map<string, number> {
+function countByDomain(externals: readonly AddressInfo[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const address of addresses) {
-    const domain = domainOf(address);
-    counts.set(domain, (counts.get(domain) ?? 0) + 1);
-  }
+  for (const { domain } of externals) counts.set(domain, (counts.get(domain) ?? 0) + 1);
   return counts;
 }

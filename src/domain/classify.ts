@@ -1,5 +1,5 @@
 import { type CalendarEvent, type EventInput, type IncompleteEvent, isIncomplete } from "./calendar-event.ts";
-import { type ClassificationContext, classificationContext } from "./classify-context.ts";
+import { type AddressInfo, type ClassificationContext, classificationContext } from "./classify-context.ts";
 import { fieldDaySignal } from "./classify-field-day.ts";
 import { eventHours } from "./classify-hours.ts";
 import { type Participants, participantsOf } from "./classify-participants.ts";
@@ -13,7 +13,7 @@ import {
 } from "./classify-reasons.ts";
 import type { Instant } from "./instant.ts";
 import type { Interval } from "./interval.ts";
-import { type Account, domainOf, type OrgIndex } from "./org.ts";
+import type { Account, OrgIndex } from "./org.ts";
 
 /** Who brought a meeting about (SPEC §3); `none` when it is not classified at all. */
 export type Initiator = "manager" | "rep" | "other" | "none";
@@ -199,21 +199,17 @@ function kindOf(event: CalendarEvent, people: Participants): MeetingKind {
   return "group";
 }
 
-function domainsOf(addresses: readonly string[]): string[] {
+function domainsOf(externals: readonly AddressInfo[]): string[] {
   const domains: string[] = [];
-  for (const address of addresses) {
-    const domain = domainOf(address);
-    if (!domains.includes(domain)) domains.push(domain);
-  }
+  for (const external of externals) if (!domains.includes(external.domain)) domains.push(external.domain);
   return domains;
 }
 
 /** The account with the most open pipeline among those at or above the threshold, if any. */
-function bigDealOf(externals: readonly string[], context: ClassificationContext): Account | undefined {
+function bigDealOf(externals: readonly AddressInfo[], context: ClassificationContext): Account | undefined {
   const threshold = context.org.org.bigDealThreshold;
   let best: Account | undefined;
-  for (const address of externals) {
-    const account = context.org.accountFor(address);
+  for (const { account } of externals) {
     if (account === undefined || account.openPipeline < threshold) continue;
     if (best === undefined || account.openPipeline > best.openPipeline) best = account;
   }

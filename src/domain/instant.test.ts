@@ -27,6 +27,8 @@ describe("instantFromLocal", () => {
   it("reads Graph's seven-digit fractions, and dates without a time", () => {
     expect(instantFromLocal("2026-03-08T10:00:00.0000000", "UTC")).toBe(utc("2026-03-08T10:00:00"));
     expect(instantFromLocal("2026-03-08T10:00:00.1239999", "UTC")).toBe(utc("2026-03-08T10:00:00.123"));
+    expect(instantFromLocal("2026-03-08T10:00:00.5", "UTC")).toBe(utc("2026-03-08T10:00:00.500"));
+    expect(instantFromLocal("2026-03-08T10:00:00.07", "UTC")).toBe(utc("2026-03-08T10:00:00.070"));
     expect(instantFromLocal("2026-03-08T10:00", "UTC")).toBe(utc("2026-03-08T10:00:00"));
     expect(instantFromLocal("2026-03-08", "UTC")).toBe(utc("2026-03-08T00:00:00"));
   });
@@ -58,6 +60,12 @@ describe("instantFromLocal", () => {
     ["2026-03-08 10:00:00", "UTC"],
     ["yesterday", "UTC"],
     ["2026-03-08T10:00:00Z", "UTC"],
+    ["2026-03-08T10:00:00.", "UTC"],
+    ["2026-03-08T10:00:00.12345678", "UTC"],
+    ["2026-03-08T10:00:00.1a", "UTC"],
+    ["2026-03-08T1:00:00", "UTC"],
+    ["2026-3-08T10:00:00", "UTC"],
+    ["2026-03-08T10:00:0", "UTC"],
     ["2026-03-08T10:00:00", "Mars/Olympus_Mons"],
     ["2026-03-08T10:00:00", ""],
   ])("refuses %j in %j", (dateTime, zone) => {

@@ -8,47 +8,76 @@ export const MS_PER_MINUTE = 60_000;
 export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?$/;
-
 /**
  * The instant of a Graph `dateTimeTimeZone` ({dateTime: "2026-03-08T09:00:00.0000000", timeZone}).
  * `timeZone` may be a Windows name, an IANA name or UTC. Returns undefined when the date-time is
- * malformed or the zone unknown. UTC (what FieldCoach asks Graph for) takes a fast path because
- * classification parses hundreds of thousands of these.
+ * malformed or the zone unknown. Accepts `YYYY-MM-DD`, optionally followed by `THH:mm`, `:ss` and a
+ * fraction of up to seven digits. Classification reads hundreds of thousands of these, so the text is
+ * read digit by digit rather than by a regular expression, and UTC (what FieldCoach asks Graph for)
+ * takes a fast path.
  */
 export function instantFromLocal(dateTime: string, timeZone: string): Instant | undefined {
-  const match = LOCAL_DATE_TIME.exec(dateTime);
-  if (match === null) return undefined;
+  const length = dateTime.length;
+  if (length !== 10 && length !== 16 && length < 19) return undefined;
+  const year = digitsAt(dateTime, 0, 4);
+  const month = digitsAt(dateTime, 5, 2);
+  const day = digitsAt(dateTime, 8, 2);
+  if (year < 0 || month < 0 || day < 0 || dateTime[4] !== "-" || dateTime[7] !== "-") return undefined;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let ms = 0;
+  if (length > 10) {
+    hour = digitsAt(dateTime, 11, 2);
+    minute = digitsAt(dateTime, 14, 2);
+    if (dateTime[10] !== "T" || dateTime[13] !== ":" || hour < 0 || minute < 0) return undefined;
+    if (length > 16) {
+      second = digitsAt(dateTime, 17, 2);
+      if (dateTime[16] !== ":" || second < 0) return undefined;
+      if (length > 19) {
+        const digits = length - 20;
+        if (dateTime[19] !== "." || digits < 1 || digits > 7 || digitsAt(dateTime, 20, digits) < 0)
+          return undefined;
+        // Milliseconds are the first three digits of the fraction; the rest is below what an Instant holds.
+        ms = digitsAt(dateTime, 20, Math.min(digits, 3)) * (digits === 1 ? 100 : digits === 2 ? 10 : 1);
+      }
+    }
+  }
+  if (!validFields(year, month, day, hour, minute, second, ms)) return undefined;
   const zone = toIanaZone(timeZone);
   if (zone === undefined) return undefined;
-  const [, y, mo, d, h = "0", mi = "0", s = "0", fraction = ""] = match;
-  const ms = fraction === "" ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
-  const fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), ms] as const;
-  if (!validFields(fields)) return undefined;
-  if (zone === "UTC")
-    return Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], ms);
-  const local = DateTime.fromObject(
-    {
-      year: fields[0],
-      month: fields[1],
-      day: fields[2],
-      hour: fields[3],
-      minute: fields[4],
-      second: fields[5],
-      millisecond: ms,
-    },
-    { zone },
-  );
+  if (zone === "UTC") return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const local = DateTime.fromObject({ year, month, day, hour, minute, second, millisecond: ms }, { zone });
   return local.isValid ? local.toMillis() : undefined;
 }
 
-function validFields(f: readonly [number, number, number, number, number, number, number]): boolean {
-  const [year, month, day, hour, minute, second, ms] = f;
+/** The decimal number written by `count` ASCII digits at `at`, or -1 when any of them is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function validFields(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): boolean {
   if (month < 1 || month > 12 || day < 1 || hour > 24 || minute > 59 || second > 60) return false;
   // ISO 8601 allows 24:00 as the end of a day, and nothing later.
   if (hour === 24 && (minute > 0 || second > 0 || ms > 0)) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /** Parses an ISO-8601 instant that carries an offset or `Z`; undefined otherwise. */

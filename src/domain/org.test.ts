@@ -5,7 +5,9 @@ import { buildOrgIndex, domainOf, isSameOrSubdomain } from "./org.ts";
 import { parseOrg } from "./parse-org.ts";
 
 const index = buildTestOrg();
-const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
+const label = fc.stringMatching(/^[a-m0-9]([a-m0-9-]{0,10}[a-m0-9])?$/);
+// Look-alike labels carry a letter no tenant label has, so a suffixed domain can never end like the parent.
+const lookAlike = fc.stringMatching(/^z[a-z0-9]{0,8}$/);
 
 describe("domainOf and isSameOrSubdomain", () => {
   it("takes the domain after the last @, lower-case", () => {
@@ -27,7 +29,7 @@ describe("domainOf and isSameOrSubdomain", () => {
       fc.property(
         fc.array(label, { minLength: 1, maxLength: 3 }),
         label,
-        label,
+        lookAlike,
         (parentLabels, prefix, suffix) => {
           const parent = parentLabels.join(".");
           expect(isSameOrSubdomain(`${prefix}.${parent}`, parent)).toBe(true);

@@ -23,19 +23,18 @@ export function mapGraphEvent(raw: unknown, path: string): EventInput {
   const iCalUId = optionalString(event, "iCalUId", path) ?? null;
   const start = optionalDateTime(event, "start", path);
   const end = optionalDateTime(event, "end", path);
-  const missing: string[] = [];
-  if (id === undefined) missing.push("id");
-  if (start === undefined) missing.push("start");
-  if (end === undefined) missing.push("end");
   const isAllDay = optionalBoolean(event, "isAllDay", path) ?? false;
   if (id === undefined || start === undefined || end === undefined) {
+    const missing: string[] = [];
+    if (id === undefined) missing.push("id");
+    if (start === undefined) missing.push("start");
+    if (end === undefined) missing.push("end");
     return { incomplete: true, id: id ?? null, iCalUId, missing };
   }
-  const startAt = instantOf(start, childPath(path, "start"));
-  const endAt = instantOf(end, childPath(path, "end"));
+  const startAt = instantOf(start, path, "start");
+  const endAt = instantOf(end, path, "end");
   if (endAt < startAt) throw new InputError(childPath(path, "end"), "is before start");
   const organizerRaw = event.organizer;
-  const attendeesRaw = event.attendees;
   const responseStatus = optionalObject(event, "responseStatus", path);
   const seriesMasterId = optionalString(event, "seriesMasterId", path);
   return {
@@ -45,38 +44,38 @@ export function mapGraphEvent(raw: unknown, path: string): EventInput {
     start: startAt,
     end: endAt,
     isAllDay,
-    ...(isAllDay
-      ? { allDayDates: { start: start.dateTime.slice(0, 10), end: end.dateTime.slice(0, 10) } }
-      : {}),
+    allDayDates: isAllDay
+      ? { start: start.dateTime.slice(0, 10), end: end.dateTime.slice(0, 10) }
+      : undefined,
     isCancelled: optionalBoolean(event, "isCancelled", path) ?? false,
     showAs: oneOf(optionalString(event, "showAs", path), SHOW_AS, "unknown"),
     sensitivity: oneOf(optionalString(event, "sensitivity", path), SENSITIVITY, "normal"),
     organizer:
       organizerRaw === undefined || organizerRaw === null
         ? null
-        : (partyOf(asObject(organizerRaw, childPath(path, "organizer")), childPath(path, "organizer")) ??
-          null),
-    // An attendee without an address can be matched to nobody and placed in no domain: it is left out.
-    attendees:
-      attendeesRaw === undefined || attendeesRaw === null
-        ? []
-        : asArray(attendeesRaw, childPath(path, "attendees")).flatMap((a, i) => {
-            const attendee = attendeeOf(a, childPath(childPath(path, "attendees"), i));
-            return attendee === undefined ? [] : [attendee];
-          }),
+        : (partyOf(asObject(organizerRaw, path, "organizer"), path, "organizer") ?? null),
+    attendees: attendeesOf(event.attendees, path),
     isOrganizer: optionalBoolean(event, "isOrganizer", path) ?? false,
     ownerResponse:
       responseStatus === undefined
         ? "none"
-        : oneOf(
-            optionalString(responseStatus, "response", childPath(path, "responseStatus")),
-            RESPONSES,
-            "none",
-          ),
+        : oneOf(optionalString(responseStatus, "response", path, "responseStatus"), RESPONSES, "none"),
     categories: optionalStringArray(event, "categories", path) ?? [],
     type: oneOf(optionalString(event, "type", path), EVENT_TYPES, "singleInstance"),
     seriesMasterId: seriesMasterId ?? null,
   };
+}
+
+// An attendee without an address can be matched to nobody and placed in no domain: it is left out.
+function attendeesOf(raw: unknown, path: string): Attendee[] {
+  if (raw === undefined || raw === null) return [];
+  const list = asArray(raw, path, "attendees");
+  const attendees: Attendee[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const attendee = attendeeOf(list[i], path, i);
+    if (attendee !== undefined) attendees.push(attendee);
+  }
+  return attendees;
 }
 
 /**
@@ -88,7 +87,7 @@ export function mapGraphEventList(raw: unknown): EventInput[] {
   const body = asObject(raw, "$");
   if (!("value" in body))
     throw new InputError("$", 'must be an array of events or an object with a "value" array');
-  return asArray(body.value, "$.value").map((item, i) => mapGraphEvent(item, `$.value[${i}]`));
+  return asArray(body.value, "$", "value").map((item, i) => mapGraphEvent(item, `$.value[${i}]`));
 }
 
 const SHOW_AS: readonly ShowAs[] = ["free", "tentative", "busy", "oof", "workingElsewhere", "unknown"];
@@ -106,49 +105,75 @@ const EVENT_TYPES: readonly EventType[] = ["singleInstance", "occurrence", "exce
 
 type JsonObject = Record<string, unknown>;
 
+/*
+ * A value's path is `where` followed by up to four keys, and is written out only when the value is bad:
+ * a calendar of 100,000 events is mapped without building a path string. Keys are separate parameters
+ * rather than an array so that the common, valid case allocates nothing for them.
+ */
+type Key = string | number | undefined;
+
+function pathOf(where: string, a?: Key, b?: Key, c?: Key, d?: Key): string {
+  let out = where;
+  for (const key of [a, b, c, d]) if (key !== undefined) out = childPath(out, key);
+  return out;
+}
+
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
   return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
-function asObject(value: unknown, path: string): JsonObject {
+function asObject(value: unknown, where: string, a?: Key, b?: Key, c?: Key): JsonObject {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new InputError(path, "must be an object");
+    throw new InputError(pathOf(where, a, b, c), "must be an object");
   }
   return value as JsonObject;
 }
 
-function asArray(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) throw new InputError(path, "must be an array");
+function asArray(value: unknown, where: string, a?: Key): unknown[] {
+  if (!Array.isArray(value)) throw new InputError(pathOf(where, a), "must be an array");
   return value;
 }
 
-function optionalObject(obj: JsonObject, key: string, path: string): JsonObject | undefined {
+function optionalObject(
+  obj: JsonObject,
+  key: string,
+  where: string,
+  a?: Key,
+  b?: Key,
+): JsonObject | undefined {
   const value = obj[key];
-  return value === undefined || value === null ? undefined : asObject(value, childPath(path, key));
+  return value === undefined || value === null ? undefined : asObject(value, where, a, b, key);
 }
 
-function optionalString(obj: JsonObject, key: string, path: string): string | undefined {
+function optionalString(
+  obj: JsonObject,
+  key: string,
+  where: string,
+  a?: Key,
+  b?: Key,
+  c?: Key,
+): string | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") throw new InputError(childPath(path, key), "must be a string");
+  if (typeof value !== "string") throw new InputError(pathOf(where, a, b, c, key), "must be a string");
   return value;
 }
 
-function optionalBoolean(obj: JsonObject, key: string, path: string): boolean | undefined {
+function optionalBoolean(obj: JsonObject, key: string, where: string): boolean | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "boolean") throw new InputError(childPath(path, key), "must be true or false");
+  if (typeof value !== "boolean") throw new InputError(childPath(where, key), "must be true or false");
   return value;
 }
 
-function optionalStringArray(obj: JsonObject, key: string, path: string): string[] | undefined {
+function optionalStringArray(obj: JsonObject, key: string, where: string): string[] | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
-  return asArray(value, childPath(path, key)).map((item, i) => {
-    if (typeof item !== "string")
-      throw new InputError(childPath(childPath(path, key), i), "must be a string");
-    return item;
-  });
+  const list = asArray(value, where, key);
+  for (let i = 0; i < list.length; i++) {
+    if (typeof list[i] !== "string") throw new InputError(pathOf(where, key, i), "must be a string");
+  }
+  return list as string[];
 }
 
 interface GraphDateTime {
@@ -156,47 +181,49 @@ interface GraphDateTime {
   timeZone: string;
 }
 
-function optionalDateTime(obj: JsonObject, key: string, path: string): GraphDateTime | undefined {
-  const value = optionalObject(obj, key, path);
+function optionalDateTime(obj: JsonObject, key: string, where: string): GraphDateTime | undefined {
+  const value = optionalObject(obj, key, where);
   if (value === undefined) return undefined;
-  const where = childPath(path, key);
-  const dateTime = optionalString(value, "dateTime", where);
-  const timeZone = optionalString(value, "timeZone", where);
-  if (dateTime === undefined) throw new InputError(childPath(where, "dateTime"), "is missing");
-  if (timeZone === undefined) throw new InputError(childPath(where, "timeZone"), "is missing");
+  const dateTime = optionalString(value, "dateTime", where, key);
+  const timeZone = optionalString(value, "timeZone", where, key);
+  if (dateTime === undefined) throw new InputError(pathOf(where, key, "dateTime"), "is missing");
+  if (timeZone === undefined) throw new InputError(pathOf(where, key, "timeZone"), "is missing");
   return { dateTime, timeZone };
 }
 
-function instantOf(value: GraphDateTime, path: string): number {
+function instantOf(value: GraphDateTime, where: string, key: string): number {
   const instant = instantFromLocal(value.dateTime, value.timeZone);
   if (instant !== undefined) return instant;
   if (instantFromLocal(value.dateTime, "UTC") === undefined) {
-    throw new InputError(childPath(path, "dateTime"), `"${value.dateTime}" is not a date-time`);
+    throw new InputError(pathOf(where, key, "dateTime"), `"${value.dateTime}" is not a date-time`);
   }
-  throw new InputError(childPath(path, "timeZone"), `"${value.timeZone}" is not a known time zone`);
+  throw new InputError(pathOf(where, key, "timeZone"), `"${value.timeZone}" is not a known time zone`);
 }
 
 /** The party's address and name; undefined when Graph gave no address. */
-function partyOf(obj: JsonObject, path: string): EmailParty | undefined {
-  const emailAddress = optionalObject(obj, "emailAddress", path);
+function partyOf(obj: JsonObject, where: string, a?: Key, b?: Key): EmailParty | undefined {
+  const emailAddress = optionalObject(obj, "emailAddress", where, a, b);
   if (emailAddress === undefined) return undefined;
-  const where = childPath(path, "emailAddress");
-  const address = optionalString(emailAddress, "address", where);
+  const address = optionalString(emailAddress, "address", where, a, b, "emailAddress");
   if (address === undefined || address === "") return undefined;
-  return { email: address.toLowerCase(), name: optionalString(emailAddress, "name", where) ?? null };
+  return {
+    email: address.toLowerCase(),
+    name: optionalString(emailAddress, "name", where, a, b, "emailAddress") ?? null,
+  };
 }
 
-function attendeeOf(raw: unknown, path: string): Attendee | undefined {
-  const obj = asObject(raw, path);
-  const status = optionalObject(obj, "status", path);
-  const party = partyOf(obj, path);
+function attendeeOf(raw: unknown, where: string, index: number): Attendee | undefined {
+  const obj = asObject(raw, where, "attendees", index);
+  const status = optionalObject(obj, "status", where, "attendees", index);
+  const party = partyOf(obj, where, "attendees", index);
   if (party === undefined) return undefined;
   return {
-    ...party,
-    type: oneOf(optionalString(obj, "type", path), ATTENDEE_TYPES, "required"),
+    email: party.email,
+    name: party.name,
+    type: oneOf(optionalString(obj, "type", where, "attendees", index), ATTENDEE_TYPES, "required"),
     response:
       status === undefined
         ? "none"
-        : oneOf(optionalString(status, "response", childPath(path, "status")), RESPONSES, "none"),
+        : oneOf(optionalString(status, "response", where, "attendees", index, "status"), RESPONSES, "none"),
   };
 }
