@@ -4,6 +4,7 @@ import type { BenchModule, BenchSection } from "./bench-section.ts";
 // Each module is loaded only when its turn comes, so one slow import does not delay the others' figures.
 const MODULES: ReadonlyArray<() => Promise<BenchModule>> = [
   () => import("./suggestions.bench.ts").then((m) => m.default),
+  () => import("./classification.bench.ts").then((m) => m.default),
 ];
 
 function printSection(section: BenchSection): void {
