@@ -90,6 +90,42 @@ describe("fieldcoach demo-data", () => {
     }
   });
 
+  it("gives files that fieldcoach suggest reads for every manager, with their reps' calendars", async () => {
+    const org = JSON.parse(await readFile(join(dir, "demo", "org.json"), "utf8")) as {
+      people: { email: string; manager?: string; role: string }[];
+    };
+    for (const story of TEAM_STORIES) {
+      const repEvents = JSON.parse(
+        await readFile(join(dir, "demo", "repEvents", `${story.manager}.json`), "utf8"),
+      ) as Record<string, { value: unknown[] }>;
+      const reps = org.people
+        .filter((p) => p.manager === story.manager && p.role === "rep")
+        .map((p) => p.email);
+      expect(Object.keys(repEvents).sort()).toEqual(reps.sort());
+      for (const view of Object.values(repEvents)) expect(view.value.length).toBeGreaterThan(0);
+      const result = await fieldcoach(
+        join(dir, "demo"),
+        "suggest",
+        "--org",
+        "org.json",
+        "--schedule",
+        join("getSchedule", `${story.manager}.json`),
+        "--events",
+        join("calendarView", `${story.manager}.json`),
+        "--rep-events",
+        join("repEvents", `${story.manager}.json`),
+        "--manager",
+        story.manager,
+        "--now",
+        "2026-03-02T06:00:00Z",
+      );
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      const output = JSON.parse(result.stdout) as { due: { rep: string }[] };
+      for (const due of output.due) expect(reps).toContain(due.rep);
+    }
+  });
+
   it.each([
     [["--seed", "12x"], /--seed "12x" is not a whole number/],
     [["--seed", "4294967296"], /--seed "4294967296" is not a whole number/],

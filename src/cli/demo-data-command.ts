@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { demoFilesOf } from "../demo-tenant/demo-files.ts";
+import { type CalendarViewJson, type DemoFiles, demoFilesOf } from "../demo-tenant/demo-files.ts";
 import { generateDemoTenant, isMondayDate } from "../demo-tenant/generate-demo-tenant.ts";
 import { TEAM_STORIES } from "../demo-tenant/roster.ts";
 import { addDays } from "../domain/instant.ts";
@@ -16,6 +16,8 @@ thirteen weeks of calendar history and five weeks ahead) as the files FieldCoach
   DIR/calendarView/<email>.json     each person's Graph calendarView, occurrences expanded, in UTC
   DIR/getSchedule/<manager>.json    Graph getSchedule for each manager and their reps, the four
                                     weeks from the anchor in 30-minute intervals
+  DIR/repEvents/<manager>.json      each of the manager's reps' calendarView, keyed by the rep's
+                                    address, for fieldcoach suggest --rep-events
 
 Options:
   --out DIR            where to write; created when missing, existing files are replaced
@@ -66,6 +68,7 @@ export async function demoDataCommand(args: string[], io: CliIO): Promise<number
   }
   for (const [email, schedule] of files.schedules) {
     await writeJson(join(out, "getSchedule", `${email}.json`), schedule, true);
+    await writeJson(join(out, "repEvents", `${email}.json`), repEventsOf(email, files), false);
   }
 
   const first = new Date(files.calendarWindow.start).toISOString().slice(0, 10);
@@ -76,6 +79,7 @@ export async function demoDataCommand(args: string[], io: CliIO): Promise<number
       `  org.json: ${files.org.people.length} people, ${files.org.accounts.length} accounts\n` +
       `  calendarView/: ${files.calendarViews.size} calendars, ${events} events from ${first} to ${last}\n` +
       `  getSchedule/: ${files.schedules.size} managers, ${anchor} plus 4 weeks in 30-minute intervals\n` +
+      `  repEvents/: ${files.schedules.size} managers' reps' calendars, for suggest --rep-events\n` +
       `Managers and the story their calendars tell:\n${stories}\n`,
   );
   return EXIT_OK;
@@ -109,7 +113,7 @@ function thisMonday(): string {
 /** Creates the output folders up front, so that a folder that cannot be written fails before any file is. */
 async function prepare(out: string, shown: string): Promise<void> {
   try {
-    for (const folder of [out, join(out, "calendarView"), join(out, "getSchedule")]) {
+    for (const folder of [out, join(out, "calendarView"), join(out, "getSchedule"), join(out, "repEvents")]) {
       await mkdir(folder, { recursive: true });
     }
   } catch (error) {
@@ -124,6 +128,17 @@ async function prepare(out: string, shown: string): Promise<void> {
             : `the system said ${code ?? "no"}`;
     throw new UsageError(`Cannot write to ${shown}: ${why}.`);
   }
+}
+
+/** The REPEVENTS.json of `fieldcoach suggest`: the calendars of one manager's reps, by address. */
+function repEventsOf(manager: string, files: DemoFiles): Record<string, CalendarViewJson> {
+  const reps: Record<string, CalendarViewJson> = {};
+  for (const person of files.org.people) {
+    if (person.manager !== manager || person.role !== "rep") continue;
+    const view = files.calendarViews.get(person.email);
+    if (view !== undefined) reps[person.email] = view;
+  }
+  return reps;
 }
 
 async function writeJson(path: string, value: unknown, pretty: boolean): Promise<void> {
