@@ -1,3 +1,5 @@
+import type { Zone } from "luxon";
+import { type SentenceCache, sentenceCache } from "./classify-reasons.ts";
 import { addDays, MS_PER_DAY, MS_PER_MINUTE } from "./instant.ts";
 import type { Interval } from "./interval.ts";
 import { type Account, domainOf, type OrgIndex, type Person, WEEKDAYS, type WorkingHours } from "./org.ts";
@@ -28,6 +30,7 @@ export interface ClassificationContext {
   readonly window: Interval;
   /** What a lower-case address is: the manager, a rep of theirs, a colleague or an outsider. */
   addressInfo(address: string): AddressInfo;
+  readonly sentences: SentenceCache;
   /** A person's working hours on a date of their own calendar; undefined on a day they do not work. */
   workingHoursOn(person: Person, date: string): Interval | undefined;
 }
@@ -55,11 +58,22 @@ export function classificationContext(
   };
   // Zone arithmetic is the slowest step of classification: each person's day is worked out once.
   const days = new Map<string, Interval | null>();
+  const zones = new Map<string, Zone>();
+  const zoneOf = (name: string): Zone => {
+    let zone = zones.get(name);
+    if (zone === undefined) {
+      zone = zoneNamed(name);
+      if (zone === undefined) throw new RangeError(`unknown time zone ${name}`);
+      zones.set(name, zone);
+    }
+    return zone;
+  };
   return {
     org,
     manager,
     managerAddresses,
     window,
+    sentences: sentenceCache(),
     addressInfo: (address) => {
       let info = addresses.get(address);
       if (info === undefined) {
@@ -72,7 +86,8 @@ export function classificationContext(
       const key = `${person.email} ${date}`;
       let day = days.get(key);
       if (day === undefined) {
-        day = workingHoursOn(person.workingHours, date) ?? null;
+        const hours = person.workingHours;
+        day = workingHoursOn(hours, zoneOf(hours.timeZone), date) ?? null;
         days.set(key, day);
       }
       return day ?? undefined;
@@ -86,10 +101,8 @@ export function classificationContext(
  * as classifying dozens of timed events: so on the many dates with no clock change nearby, one offset
  * serves the whole day, and only near a change does the full conversion run.
  */
-function workingHoursOn(hours: WorkingHours, date: string): Interval | undefined {
+function workingHoursOn(hours: WorkingHours, zone: Zone, date: string): Interval | undefined {
   if (!hours.daysOfWeek.includes(WEEKDAYS[weekdayOfDate(date) - 1]!)) return undefined;
-  const zone = zoneNamed(hours.timeZone);
-  if (zone === undefined) throw new RangeError(`unknown time zone ${hours.timeZone}`);
   const midnightAsUtc = Date.UTC(
     Number(date.slice(0, 4)),
     Number(date.slice(5, 7)) - 1,

@@ -3,7 +3,7 @@ import type { MeetingKind } from "./classify.ts";
 import type { AddressInfo, ClassificationContext } from "./classify-context.ts";
 import { fieldDaySignal } from "./classify-field-day.ts";
 import type { Participants } from "./classify-participants.ts";
-import type { Account } from "./org.ts";
+import type { Account, Person } from "./org.ts";
 
 /**
  * The sentences a manager reads beside a classification. People are named as the org names them, or
@@ -12,6 +12,32 @@ import type { Account } from "./org.ts";
  */
 
 export type Skip = "cancelled" | "declined" | "free";
+
+/**
+ * Sentences that depend only on who takes part, written once per calendar: most meetings repeat the
+ * same few, and a calendar of 100,000 events should not hold 100,000 copies of "organized by Jane Rep".
+ */
+export interface SentenceCache {
+  readonly organizedBy: Map<Person, string>;
+  readonly onlyWith: Map<Person, string>;
+  readonly oneExternalFrom: Map<string, string>;
+}
+
+export function sentenceCache(): SentenceCache {
+  return { organizedBy: new Map(), onlyWith: new Map(), oneExternalFrom: new Map() };
+}
+
+function cached<K>(cache: Map<K, string>, key: K, write: (key: K) => string): string {
+  let sentence = cache.get(key);
+  if (sentence === undefined) {
+    sentence = write(key);
+    cache.set(key, sentence);
+  }
+  return sentence;
+}
+
+const organizedBy = (person: Person): string => `organized by ${person.name}`;
+const oneExternalFrom = (domain: string): string => `1 external attendee from ${domain}`;
 
 export function skipReason(skip: Skip, context: ClassificationContext): string {
   const manager = context.manager.name;
@@ -32,8 +58,10 @@ export function initiatorReason(
       ? `Graph marks ${manager} as its organizer`
       : `organized on ${manager}'s behalf by ${nameOf(shown, context)}`;
   }
-  if (people.byManager) return `organized by ${manager}`;
-  if (people.organizerRep !== undefined) return `organized by ${people.organizerRep.name}`;
+  if (people.byManager) return cached(context.sentences.organizedBy, context.manager, organizedBy);
+  if (people.organizerRep !== undefined) {
+    return cached(context.sentences.organizedBy, people.organizerRep, organizedBy);
+  }
   if (people.organizer === null) return `no organizer given, so not brought about by ${manager} or a rep`;
   if (people.organizerExternal) {
     return `organized by ${people.organizer} outside the tenant, with ${listWords(people.reps.map((r) => r.name))} attending`;
@@ -41,14 +69,15 @@ export function initiatorReason(
   return `organized by ${nameOf(people.organizer, context)}, who is not one of ${manager}'s reps`;
 }
 
-export function kindReasons(
+/** Adds to `reasons` why the event is of its kind, and who was left out for declining. */
+export function addKindReasons(
+  reasons: string[],
   event: CalendarEvent,
   kind: MeetingKind,
   people: Participants,
   context: ClassificationContext,
-): string[] {
+): void {
   const manager = context.manager.name;
-  const reasons: string[] = [];
   if (kind === "field-day") {
     const rep = people.reps[0]!.name;
     const signal = fieldDaySignal(event);
@@ -60,11 +89,21 @@ export function kindReasons(
           : 'with the category "Field day"';
     reasons.push(`field day: ${manager} with ${rep} ${why}`);
   } else if (kind === "customer-call") {
-    for (const [domain, count] of countByDomain(people.externals)) {
-      reasons.push(`${count} external ${count === 1 ? "attendee" : "attendees"} from ${domain}`);
+    if (people.externals.length === 1) {
+      reasons.push(cached(context.sentences.oneExternalFrom, people.externals[0]!.domain, oneExternalFrom));
+    } else {
+      for (const [domain, count] of countByDomain(people.externals)) {
+        reasons.push(count === 1 ? oneExternalFrom(domain) : `${count} external attendees from ${domain}`);
+      }
     }
   } else if (kind === "one-on-one") {
-    reasons.push(`only ${manager} and ${people.reps[0]!.name} take part`);
+    reasons.push(
+      cached(
+        context.sentences.onlyWith,
+        people.reps[0]!,
+        (rep) => `only ${manager} and ${rep.name} take part`,
+      ),
+    );
   } else if (people.reps.length > 1) {
     reasons.push(`${people.reps.length} reps take part: ${listWords(people.reps.map((r) => r.name))}`);
   } else {
@@ -78,7 +117,6 @@ export function kindReasons(
       `${people.declined} ${people.declined === 1 ? "attendee" : "attendees"} declined and ${people.declined === 1 ? "does" : "do"} not count`,
     );
   }
-  return reasons;
 }
 
 export function bigDealReason(account: Account, context: ClassificationContext): string {

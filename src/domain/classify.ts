@@ -4,9 +4,9 @@ import { fieldDaySignal } from "./classify-field-day.ts";
 import { eventHours } from "./classify-hours.ts";
 import { type Participants, participantsOf } from "./classify-participants.ts";
 import {
+  addKindReasons,
   bigDealReason,
   initiatorReason,
-  kindReasons,
   listWords,
   type Skip,
   skipReason,
@@ -127,7 +127,7 @@ function classifyEvent(
   const initiator = override?.initiator ?? initiatorOf(people);
   const kind = override?.kind ?? kindOf(event, people);
   if (override?.initiator === undefined) reasons.push(initiatorReason(event, people, context));
-  if (override?.kind === undefined) reasons.push(...kindReasons(event, kind, people, context));
+  if (override?.kind === undefined) addKindReasons(reasons, event, kind, people, context);
   const bigDealAccount = kind === "customer-call" ? bigDealOf(people.externals, context) : undefined;
   if (bigDealAccount !== undefined) reasons.push(bigDealReason(bigDealAccount, context));
   const hours = eventHours(event, people.reps[0] ?? context.manager, context);

@@ -201,25 +201,28 @@ function instantOf(value: GraphDateTime, where: string, key: string): number {
 }
 
 /** The party's address and name; undefined when Graph gave no address. */
-function partyOf(obj: JsonObject, where: string, a?: Key, b?: Key): EmailParty | undefined {
-  const emailAddress = optionalObject(obj, "emailAddress", where, a, b);
+function partyOf(obj: JsonObject, where: string, key: string): EmailParty | undefined {
+  const emailAddress = optionalObject(obj, "emailAddress", where, key);
   if (emailAddress === undefined) return undefined;
-  const address = optionalString(emailAddress, "address", where, a, b, "emailAddress");
+  const address = optionalString(emailAddress, "address", where, key, "emailAddress");
   if (address === undefined || address === "") return undefined;
   return {
     email: address.toLowerCase(),
-    name: optionalString(emailAddress, "name", where, a, b, "emailAddress") ?? null,
+    name: optionalString(emailAddress, "name", where, key, "emailAddress") ?? null,
   };
 }
 
 function attendeeOf(raw: unknown, where: string, index: number): Attendee | undefined {
   const obj = asObject(raw, where, "attendees", index);
   const status = optionalObject(obj, "status", where, "attendees", index);
-  const party = partyOf(obj, where, "attendees", index);
-  if (party === undefined) return undefined;
+  // Read in place rather than through partyOf: a calendar holds several attendees per event.
+  const emailAddress = optionalObject(obj, "emailAddress", where, "attendees", index);
+  if (emailAddress === undefined) return undefined;
+  const address = optionalString(emailAddress, "address", where, "attendees", index, "emailAddress");
+  if (address === undefined || address === "") return undefined;
   return {
-    email: party.email,
-    name: party.name,
+    email: address.toLowerCase(),
+    name: optionalString(emailAddress, "name", where, "attendees", index, "emailAddress") ?? null,
     type: oneOf(optionalString(obj, "type", where, "attendees", index), ATTENDEE_TYPES, "required"),
     response:
       status === undefined
