@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { changedParts, fieldMeaning, noteFields, noteFromFields, sameContent } from "./note-content.ts";
+import { buildContent } from "./note-test-builders.ts";
+import { mergeFields } from "./three-way-merge.ts";
+
+describe("note fields", () => {
+  it("round-trips a note through its flat fields", () => {
+    const note = buildContent({
+      focus: [
+        { behaviourId: "discovery", rating: 3, evidence: "Asked about budget" },
+        { behaviourId: "next-steps", rating: null, evidence: "" },
+      ],
+      wentWell: "Opening",
+      privateNotes: "Check in on workload",
+    });
+    expect(noteFromFields(noteFields(note))).toEqual(note);
+  });
+
+  it("leaves out private notes the viewer never received", () => {
+    const { privateNotes: _, ...repView } = buildContent({ reflection: "Mine" });
+    expect(noteFields(repView)).not.toHaveProperty("privateNotes");
+    expect(noteFromFields(noteFields(repView))).toEqual(repView);
+  });
+
+  it("merges a rating changed on one side with evidence typed on the other", () => {
+    const base = buildContent();
+    const mine = buildContent({
+      focus: [
+        { behaviourId: "discovery", rating: 2, evidence: "" },
+        { behaviourId: "next-steps", rating: null, evidence: "" },
+      ],
+    });
+    const theirs = buildContent({
+      focus: [
+        { behaviourId: "discovery", rating: null, evidence: "Open questions" },
+        { behaviourId: "next-steps", rating: null, evidence: "" },
+      ],
+    });
+    const result = mergeFields(noteFields(base), noteFields(mine), noteFields(theirs));
+    expect(result.conflicts).toEqual([]);
+    expect(noteFromFields(result.merged).focus[0]).toEqual({
+      behaviourId: "discovery",
+      rating: 2,
+      evidence: "Open questions",
+    });
+  });
+
+  it("names what each field is", () => {
+    expect(fieldMeaning("focus")).toEqual({ part: "focus-list" });
+    expect(fieldMeaning("focus/a/b/rating")).toEqual({ part: "rating", behaviourId: "a/b" });
+    expect(fieldMeaning("focus/x/evidence")).toEqual({ part: "evidence", behaviourId: "x" });
+    expect(fieldMeaning("gaps")).toEqual({ part: "text", name: "gaps" });
+    expect(() => fieldMeaning("subject")).toThrow(RangeError);
+  });
+});
+
+describe("changedParts", () => {
+  it("sends only what differs", () => {
+    const saved = buildContent();
+    expect(changedParts(saved, buildContent({ gaps: "Pricing" }))).toEqual({ gaps: "Pricing" });
+    expect(changedParts(saved, saved)).toEqual({});
+  });
+
+  it("sends the whole focus list when any behaviour changed", () => {
+    const changed = buildContent({
+      focus: [
+        { behaviourId: "discovery", rating: 4, evidence: "" },
+        { behaviourId: "next-steps", rating: null, evidence: "" },
+      ],
+    });
+    expect(changedParts(buildContent(), changed)).toEqual({ focus: changed.focus });
+  });
+
+  it("never sends private notes the viewer does not have", () => {
+    const { privateNotes: _, ...repView } = buildContent({ reflection: "Learned a lot" });
+    expect(changedParts(buildContent(), repView)).toEqual({ reflection: "Learned a lot" });
+  });
+
+  it("treats equal content as the same", () => {
+    expect(sameContent(buildContent({ gaps: "x" }), buildContent({ gaps: "x" }))).toBe(true);
+    expect(sameContent(buildContent({ gaps: "x" }), buildContent({ gaps: "y" }))).toBe(false);
+  });
+});
