@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from "kysely/migration";
+import * as initial from "./0001-initial.ts";
+
+/**
+ * Every migration, listed in code: the server runs from source and from bundles alike, so nothing may
+ * depend on globbing a folder. Names sort in the order they must run; never rename or edit one that
+ * has shipped, add a new one.
+ */
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  "0001-initial": initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
