@@ -1,0 +1,107 @@
+/**
+ * Graph tokens from Microsoft Entra ID through `@azure/msal-node`: On-Behalf-Of a signed-in user (the
+ * token the Teams tab or Outlook add-in sent to our API), or client credentials for the opt-in app-only
+ * mode. One confidential client serves every user; MSAL caches each user's Graph token (keyed by the
+ * incoming assertion) until shortly before it expires, so a token is exchanged once, not per call.
+ * Tokens are asked with `/.default`: Entra issues what the tenant consented for the app, and a call
+ * that needs more fails with a permission error naming what it needs.
+ */
+
+import { ConfidentialClientApplication, InteractionRequiredAuthError } from "@azure/msal-node";
+import { GraphError } from "./map-error.ts";
+import type { TokenProvider } from "./middleware-auth.ts";
+
+export const GRAPH_DEFAULT_SCOPE = "https://graph.microsoft.com/.default";
+
+export interface MsalTokenConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly tenantId: string;
+  /**
+   * Overrides for an authority other than Entra's public cloud, such as the development issuer
+   * (`DevIssuerServer.msal`): an https authority, the hosts MSAL may trust without discovery, and the
+   * metadata it would otherwise download.
+   */
+  readonly authority?: {
+    readonly authority: string;
+    readonly knownAuthorities: readonly string[];
+    readonly authorityMetadata: string;
+    readonly cloudDiscoveryMetadata: string;
+  };
+}
+
+function confidentialClient(config: MsalTokenConfig): ConfidentialClientApplication {
+  const authority = config.authority;
+  return new ConfidentialClientApplication({
+    auth: {
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      authority: authority?.authority ?? `https://login.microsoftonline.com/${config.tenantId}`,
+      ...(authority === undefined
+        ? {}
+        : {
+            knownAuthorities: [...authority.knownAuthorities],
+            authorityMetadata: authority.authorityMetadata,
+            cloudDiscoveryMetadata: authority.cloudDiscoveryMetadata,
+          }),
+    },
+  });
+}
+
+/** A token provider per signed-in user, from the token their client sent to our API. */
+export function createMsalOboTokenProvider(
+  config: MsalTokenConfig,
+): (userAssertion: string) => TokenProvider {
+  const msal = confidentialClient(config);
+  return (userAssertion) => async (scopes) => {
+    try {
+      const result = await msal.acquireTokenOnBehalfOf({
+        oboAssertion: userAssertion,
+        scopes: [GRAPH_DEFAULT_SCOPE],
+      });
+      if (result === null) throw new Error("MSAL returned no token");
+      return result.accessToken;
+    } catch (error) {
+      throw tokenFailure(error, scopes, "On-Behalf-Of");
+    }
+  };
+}
+
+/** The app's own token for app-only calls (application permissions, scoped by Exchange RBAC for Applications). */
+export function createMsalAppTokenProvider(config: MsalTokenConfig): TokenProvider {
+  const msal = confidentialClient(config);
+  return async (scopes) => {
+    try {
+      const result = await msal.acquireTokenByClientCredential({ scopes: [GRAPH_DEFAULT_SCOPE] });
+      if (result === null) throw new Error("MSAL returned no token");
+      return result.accessToken;
+    } catch (error) {
+      throw tokenFailure(error, scopes, "client credentials");
+    }
+  };
+}
+
+function tokenFailure(error: unknown, scopes: readonly string[], flow: string): GraphError {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (error instanceof InteractionRequiredAuthError) {
+    return new GraphError({
+      kind: "permission",
+      status: 401,
+      code: error.subError === "" ? error.errorCode : error.subError,
+      message: `Entra refused the ${flow} token (${detail}); the call needs one of: ${scopes.join(", ")}`,
+      neededScopes: scopes,
+    });
+  }
+  const code =
+    typeof error === "object" && error !== null && "errorCode" in error
+      ? String(error.errorCode)
+      : "TokenUnavailable";
+  const network = code === "network_error" || code.startsWith("endpoints_resolution");
+  return new GraphError({
+    kind: network ? "retry-later" : "permission",
+    status: network ? 0 : 401,
+    code,
+    message: `No ${flow} token: ${detail}`,
+    neededScopes: network ? [] : scopes,
+  });
+}
