@@ -1,3 +1,4 @@
+import { isRecord } from "../is-record.ts";
 import type { AutosaveState, Versioned } from "./autosave-state.ts";
 import { hasUnsavedChanges } from "./autosave-state.ts";
 import { type FocusRating, isRating, type NoteContent } from "./note-content.ts";
@@ -97,8 +98,4 @@ function parseContent(value: unknown): NoteContent | undefined {
     focus.push({ behaviourId: item.behaviourId, rating: item.rating, evidence: item.evidence });
   }
   return { focus, wentWell, gaps, reflection, ...(privateNotes === undefined ? {} : { privateNotes }) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,0 +1,24 @@
+import { FluentProvider } from "@fluentui/react-components";
+import { type ReactElement, type ReactNode, useEffect, useState } from "react";
+import type { HostInfo } from "../host/host-info.ts";
+import { fluentThemeFor } from "../theme/fluent-theme.ts";
+import { useHostThemeStyles } from "./useHostThemeStyles.ts";
+
+/** Fluent with the host's theme, switched live when the person changes it in Teams or the system. */
+export function HostThemeProvider(props: {
+  readonly host: HostInfo;
+  readonly children: ReactNode;
+}): ReactElement {
+  const { host } = props;
+  const [theme, setTheme] = useState(host.theme);
+  const styles = useHostThemeStyles();
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <FluentProvider theme={fluentThemeFor(theme)} className={styles.root} lang={host.locale}>
+      {props.children}
+    </FluentProvider>
+  );
+}
