@@ -18,7 +18,7 @@ import {
 } from "./sim-http.ts";
 import { applySelect, eventInZone, preferencesOf, selectedFields } from "./sim-odata.ts";
 import type { RouteContext, RouteHandler, RouteMatch } from "./sim-route.ts";
-import type { EventBody } from "./sim-state.ts";
+import type { CreatedZones, EventBody } from "./sim-state.ts";
 import type { SimAttendee, SimMeeting, SimUser } from "./tenant-data.ts";
 
 const EXTENSION_TYPE = "#microsoft.graph.openTypeExtension";
@@ -81,7 +81,7 @@ export const createEvent: RouteHandler = (request, match, context) => {
   }
   const parsed = meetingFrom(body, owner, state.newICalUId(), new Date(context.now()).toISOString());
   if (typeof parsed === "string") return invalid(context, parsed);
-  state.addCreated(owner.id, parsed.meeting, transactionId, parsed.body);
+  state.addCreated(owner.id, parsed.meeting, transactionId, parsed.body, parsed.zones);
   for (const extension of parsed.extensions) {
     const { extensionName, "@odata.type": _type, ...properties } = extension;
     state.putExtension(owner.id, parsed.meeting.iCalUId, String(extensionName), properties);
@@ -180,6 +180,7 @@ export const getExtension: RouteHandler = (_request, match, context) => {
 interface ParsedEvent {
   readonly meeting: SimMeeting;
   readonly body: EventBody;
+  readonly zones: CreatedZones;
   readonly extensions: readonly JsonObject[];
 }
 
@@ -256,7 +257,11 @@ function meetingFrom(
     createdDateTime: now,
     lastModifiedDateTime: now,
   };
-  return { meeting, body: eventBody, extensions };
+  const zones = {
+    start: isObject(body.start) ? String(body.start.timeZone) : "UTC",
+    end: isObject(body.end) ? String(body.end.timeZone) : "UTC",
+  };
+  return { meeting, body: eventBody, zones, extensions };
 }
 
 function instantOf(value: unknown, isAllDay: boolean): number | undefined {

@@ -119,7 +119,7 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
       const target: FaultTarget = { method, path, kind: "batch", mailbox: undefined, inBatch: false };
       counters.call("batch", false);
       if (dropped(req, target, "before")) return;
-      const response = await batch(request);
+      const response = refusedByFault(target) ?? (await batch(request));
       if (dropped(req, target, "after")) return;
       send(res, response, headers);
       return;
@@ -177,12 +177,29 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
     counters.call(match.kind, target.inBatch);
     const denied = accessDenied(request.caller, match.kind, match.user?.id, now());
     if (denied !== undefined) return denied;
+    const refused = refusedByFault(target);
+    if (refused !== undefined) return refused;
+    const limit = faults.mailboxConcurrencyLimit;
+    if (limit !== undefined && target.mailbox !== undefined && counters.inFlight(target.mailbox) >= limit) {
+      counters.throttledOne();
+      return errorResponse(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", {
+        now: now(),
+        innerCode: "MailboxConcurrency",
+        headers: { "Retry-After": String(MAILBOX_CONCURRENCY_RETRY_AFTER_SECONDS) },
+      });
+    }
+    return undefined;
+  }
+
+  /** A planned 429 or 503 for this request, if one is due. */
+  function refusedByFault(target: FaultTarget): SimResponse | undefined {
     const throttle = faults.takeThrottle(target);
     if (throttle !== undefined) {
       counters.throttledOne();
       return errorResponse(429, "TooManyRequests", "Please retry again later.", {
         now: now(),
         innerCode: "429",
+        inner: { message: "Please retry after", status: "429" },
         headers: { "Retry-After": String(throttle) },
       });
     }
@@ -192,15 +209,6 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
       return errorResponse(503, "ServiceUnavailable", "The service is temporarily unavailable.", {
         now: now(),
         headers: unavailable >= 0 ? { "Retry-After": String(unavailable) } : {},
-      });
-    }
-    const limit = faults.mailboxConcurrencyLimit;
-    if (limit !== undefined && target.mailbox !== undefined && counters.inFlight(target.mailbox) >= limit) {
-      counters.throttledOne();
-      return errorResponse(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", {
-        now: now(),
-        innerCode: "MailboxConcurrency",
-        headers: { "Retry-After": String(MAILBOX_CONCURRENCY_RETRY_AFTER_SECONDS) },
       });
     }
     return undefined;

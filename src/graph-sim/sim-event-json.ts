@@ -1,6 +1,7 @@
 /**
  * A mailbox's copy of a meeting as Graph event JSON: `mailbox-copy.ts`'s shape, plus what only the
- * simulator knows (the transaction id an organizer created it with, a body written as HTML).
+ * simulator knows (the transaction id an organizer created it with, a body written as HTML, the zones
+ * the event was written in).
  */
 
 import { graphEventFor } from "./mailbox-copy.ts";
@@ -12,8 +13,11 @@ export function eventJson(state: SimState, owner: SimUser, meeting: SimMeeting):
   const event = graphEventFor(meeting, owner);
   const transactionId = state.transactionIdOf(meeting.iCalUId);
   const body = state.bodyOf(meeting.iCalUId);
+  const zones = state.originalZonesOf(meeting);
   return {
     ...event,
+    originalStartTimeZone: zones.start,
+    originalEndTimeZone: zones.end,
     ...(transactionId !== undefined && event.isOrganizer === true ? { transactionId } : {}),
     ...(body === undefined ? {} : { body: { contentType: body.contentType, content: body.content } }),
   };

@@ -39,7 +39,16 @@ export function jsonResponse(
   body: unknown,
   headers: Record<string, string> = {},
 ): SimResponse {
-  return { status, headers: { "Content-Type": JSON_CONTENT_TYPE, "OData-Version": "4.0", ...headers }, body };
+  return {
+    status,
+    headers: {
+      "Cache-Control": "no-cache",
+      "Content-Type": JSON_CONTENT_TYPE,
+      "OData-Version": "4.0",
+      ...headers,
+    },
+    body,
+  };
 }
 
 export function emptyResponse(status: number): SimResponse {
@@ -51,7 +60,12 @@ export function errorResponse(
   status: number,
   code: string,
   message: string,
-  options: { now: number; headers?: Record<string, string>; innerCode?: string },
+  options: {
+    now: number;
+    headers?: Record<string, string>;
+    innerCode?: string;
+    inner?: Record<string, string>;
+  },
 ): SimResponse {
   const requestId = randomUUID();
   return {
@@ -63,6 +77,7 @@ export function errorResponse(
         message,
         innerError: {
           ...(options.innerCode === undefined ? {} : { code: options.innerCode }),
+          ...options.inner,
           date: new Date(options.now).toISOString().slice(0, 19),
           "request-id": requestId,
           "client-request-id": requestId,

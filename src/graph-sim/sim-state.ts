@@ -13,6 +13,12 @@ export interface EventBody {
   readonly content: string;
 }
 
+/** The zones an event's start and end were written in when it was created. */
+export interface CreatedZones {
+  readonly start: string;
+  readonly end: string;
+}
+
 export interface MailboxCopy {
   readonly owner: SimUser;
   readonly meeting: SimMeeting;
@@ -30,6 +36,7 @@ export class SimState {
   readonly #transactions = new Map<string, string>();
   readonly #transactionOf = new Map<string, string>();
   readonly #bodies = new Map<string, EventBody>();
+  readonly #zones = new Map<string, CreatedZones>();
   readonly #extensions = new Map<string, Map<string, Record<string, unknown>>>();
   readonly #usersById: ReadonlyMap<string, SimUser>;
   #sequence = 0;
@@ -122,7 +129,9 @@ export class SimState {
     meeting: SimMeeting,
     transactionId: string | undefined,
     body: EventBody,
+    zones: CreatedZones,
   ): void {
+    this.#zones.set(meeting.iCalUId, zones);
     if (transactionId !== undefined) {
       this.#transactions.set(`${organizerId}|${transactionId}`, meeting.iCalUId);
       this.#transactionOf.set(meeting.iCalUId, transactionId);
@@ -133,6 +142,14 @@ export class SimState {
 
   bodyOf(iCalUId: string): EventBody | undefined {
     return this.#bodies.get(iCalUId);
+  }
+
+  /** For events created through the API: the zones the organizer wrote; otherwise the organizer's mailbox zone. */
+  originalZonesOf(meeting: SimMeeting): CreatedZones {
+    const created = this.#zones.get(meeting.iCalUId);
+    if (created !== undefined) return created;
+    const zone = userByAddress(this.tenant, meeting.organizer)?.timeZone ?? "UTC";
+    return { start: zone, end: zone };
   }
 
   /** A new iCalUId in Exchange's shape, derived from the tenant and a counter so runs repeat. */
