@@ -1,36 +1,20 @@
 /**
- * Errors that leave the server: a stable `code` the pages switch on, an HTTP status, and one sentence
- * a person can read. Use cases throw them; the error handler turns them into the JSON body.
+ * Errors that leave the server: a stable `code` from the API contract (src/api/errors.ts), its HTTP
+ * status, and one sentence a person can read. Use cases throw them; the error handler writes the body.
  */
 
-export type ApiErrorCode =
-  | "bad_request"
-  | "unauthenticated"
-  | "forbidden"
-  | "consent_required"
-  | "not_found"
-  | "conflict"
-  | "version_conflict"
-  | "precondition_required"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "rate_limited"
-  | "graph_unavailable"
-  | "graph_permission"
-  | "not_synced"
-  | "internal";
+import { ERROR_STATUS, type ErrorCode } from "../api/errors.ts";
 
-export class ApiError extends Error {
+export class RequestError extends Error {
   readonly status: number;
-  readonly code: ApiErrorCode;
-  /** Extra fields for the body (the current note of a 412, the admin-consent URL of a 403). */
+  readonly code: ErrorCode;
+  /** Extra fields of the body (the current note of a 412, the admin-consent URL of a 403). */
   readonly details: Readonly<Record<string, unknown>>;
   /** Sent as headers with the response (Retry-After, ETag). */
   readonly headers: Readonly<Record<string, string>>;
 
   constructor(
-    status: number,
-    code: ApiErrorCode,
+    code: ErrorCode,
     message: string,
     extra: {
       readonly details?: Readonly<Record<string, unknown>>;
@@ -39,37 +23,33 @@ export class ApiError extends Error {
     } = {},
   ) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
-    this.name = "ApiError";
-    this.status = status;
+    this.name = "RequestError";
     this.code = code;
+    this.status = ERROR_STATUS[code];
     this.details = extra.details ?? {};
     this.headers = extra.headers ?? {};
   }
 }
 
-export function badRequest(message: string, details?: Readonly<Record<string, unknown>>): ApiError {
-  return new ApiError(400, "bad_request", message, details === undefined ? {} : { details });
+export function forbidden(message: string): RequestError {
+  return new RequestError("forbidden", message);
 }
 
-export function forbidden(message: string): ApiError {
-  return new ApiError(403, "forbidden", message);
+export function notFound(message: string): RequestError {
+  return new RequestError("not_found", message);
 }
 
-export function notFound(message: string): ApiError {
-  return new ApiError(404, "not_found", message);
-}
-
-export function conflict(message: string, details?: Readonly<Record<string, unknown>>): ApiError {
-  return new ApiError(409, "conflict", message, details === undefined ? {} : { details });
+export function conflict(message: string): RequestError {
+  return new RequestError("conflict", message);
 }
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
-  readonly code: ApiErrorCode;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly [detail: string]: unknown;
 }
 
-export function errorBody(error: ApiError): ErrorBody {
+export function errorBody(error: RequestError): ErrorBody {
   return { ...error.details, code: error.code, message: error.message };
 }

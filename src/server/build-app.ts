@@ -6,7 +6,7 @@
 
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import { ApiError } from "./api-error.ts";
+import { RequestError } from "./api-error.ts";
 import { type Authenticator, authenticateHook, maybeCallerOf } from "./caller.ts";
 import { registerErrorHandling } from "./error-handler.ts";
 import { type HealthChecks, registerHealthRoutes } from "./health-routes.ts";
@@ -31,6 +31,8 @@ export interface AppDeps {
   readonly logger: FastifyBaseLogger;
   readonly authenticate: Authenticator;
   readonly health: HealthChecks;
+  /** Microsoft's admin-consent page for a tenant, sent with consent_required. */
+  readonly adminConsentUrl: (tenantId: string) => string;
   readonly web: WebPagesOptions;
   /** The public address is https: send HSTS. */
   readonly https: boolean;
@@ -47,7 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: true,
     return503OnClosing: true,
   });
-  registerErrorHandling(app);
+  registerErrorHandling(app, { adminConsentUrl: deps.adminConsentUrl });
   registerSecurityHeaders(app, { https: deps.https });
   registerHealthRoutes(app, deps.health);
   await registerWebPages(app, deps.web);
@@ -65,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         return caller === undefined ? `ip:${request.ip}` : `user:${caller.tenantId}:${caller.objectId}`;
       },
       errorResponseBuilder: (_request, context) =>
-        new ApiError(429, "rate_limited", `Too many requests; try again in ${context.after}.`, {
+        new RequestError("rate_limited", `Too many requests; try again in ${context.after}.`, {
           headers: { "Retry-After": String(Math.ceil(context.ttl / 1000)) },
         }),
     });

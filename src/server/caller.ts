@@ -4,8 +4,12 @@
  */
 
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { decodeJwt } from "jose";
 import type { Instant } from "../domain/instant.ts";
-import { ApiError } from "./api-error.ts";
+import { RequestError } from "./api-error.ts";
+import { bearerToken } from "./auth/bearer-token.ts";
+import { TokenError } from "./auth/token-error.ts";
+import type { TokenValidator } from "./auth/token-validator.ts";
 
 /** The app role that lets a person change tenant settings and export or delete a person's data. */
 export const ADMIN_ROLE = "FieldCoach.Admin";
@@ -27,8 +31,29 @@ export function isAdmin(caller: Caller): boolean {
   return caller.roles.includes(ADMIN_ROLE);
 }
 
-/** Verifies the `Authorization` header; throws ApiError 401 (unauthenticated) when it cannot. */
+/** Verifies the `Authorization` header; throws RequestError 401 or 403 when it cannot. */
 export type Authenticator = (authorization: string | undefined) => Promise<Caller>;
+
+export function createAuthenticator(validator: TokenValidator): Authenticator {
+  return async (authorization) => {
+    try {
+      const token = bearerToken(authorization);
+      const principal = await validator.validate(token);
+      const exp = decodeJwt(token).exp;
+      return {
+        tenantId: principal.tenantId,
+        objectId: principal.objectId,
+        roles: principal.roles,
+        name: principal.name,
+        token,
+        expiresAt: typeof exp === "number" ? exp * 1000 : 0,
+      };
+    } catch (error) {
+      if (error instanceof TokenError) throw new RequestError(error.code, error.message, { cause: error });
+      throw error;
+    }
+  };
+}
 
 const callers = new WeakMap<FastifyRequest, Caller>();
 
@@ -42,13 +67,7 @@ export function authenticateHook(authenticate: Authenticator) {
 /** The caller of a request that went through authenticateHook. */
 export function callerOf(request: FastifyRequest): Caller {
   const caller = callers.get(request);
-  if (caller === undefined) {
-    throw new ApiError(
-      401,
-      "unauthenticated",
-      "Sign in first: this request carries no verified access token.",
-    );
-  }
+  if (caller === undefined) throw new RequestError("token_missing", "The request carries no access token.");
   return caller;
 }
 

@@ -4,7 +4,7 @@
  */
 
 import type { z } from "zod";
-import { ApiError } from "./api-error.ts";
+import { RequestError } from "./api-error.ts";
 
 export type RequestPart = "body" | "query" | "params" | "header";
 
@@ -16,7 +16,7 @@ export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, par
     message: issue.message,
   }));
   const first = issues[0]!;
-  throw new ApiError(400, "bad_request", `The request's ${first.path} ${lowerFirst(first.message)}.`, {
+  throw new RequestError("bad_request", `The request's ${first.path} ${lowerFirst(first.message)}.`, {
     details: { issues },
   });
 }

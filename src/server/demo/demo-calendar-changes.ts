@@ -6,7 +6,7 @@
 
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { EventBody, SimState } from "../../graph-sim/sim-state.ts";
+import type { CreatedZones, EventBody, SimState } from "../../graph-sim/sim-state.ts";
 import type { SimMeeting, SimTenant } from "../../graph-sim/tenant-data.ts";
 
 export const CALENDAR_CHANGES_FILE = "demo-calendar-changes.json";
@@ -15,6 +15,7 @@ interface CreatedMeeting {
   readonly organizerId: string;
   readonly transactionId: string | null;
   readonly body: EventBody | null;
+  readonly zones: CreatedZones;
   readonly meeting: SimMeeting;
 }
 
@@ -42,6 +43,7 @@ export function calendarChangesOf(generated: SimTenant, state: SimState): Calend
         organizerId: organizer.id,
         transactionId: state.transactionIdOf(meeting.iCalUId) ?? null,
         body: state.bodyOf(meeting.iCalUId) ?? null,
+        zones: state.originalZonesOf(meeting),
         meeting,
       });
     } else if (before !== meeting) {
@@ -85,6 +87,7 @@ export function applyCalendarChanges(state: SimState, changes: CalendarChanges):
       created.meeting,
       created.transactionId ?? undefined,
       created.body ?? { contentType: "text", content: created.meeting.body },
+      created.zones,
     );
   }
 }

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { roleOf } from "../../demo-tenant/org-file.ts";
 import type { DevIssuer } from "../../dev-issuer/dev-issuer.ts";
 import type { SimTenant } from "../../graph-sim/tenant-data.ts";
-import { ApiError } from "../api-error.ts";
+import { notFound } from "../api-error.ts";
 import { ADMIN_ROLE } from "../caller.ts";
 import { escapeHtml, htmlPage } from "../html.ts";
 import { parseRequest } from "../validate.ts";
@@ -70,7 +70,7 @@ export function demoSignInRoutes(options: DemoSignInOptions) {
       const body = parseRequest(signInBody, request.body ?? {}, "body");
       const person = byId.get(body.objectId);
       if (person === undefined) {
-        throw new ApiError(404, "not_found", `Nobody in the demo tenant has the object id ${body.objectId}.`);
+        throw notFound(`Nobody in the demo tenant has the object id ${body.objectId}.`);
       }
       const issuedAt = options.issuer.now();
       const accessToken = await options.issuer.issueToken({

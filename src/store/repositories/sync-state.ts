@@ -29,6 +29,19 @@ export interface SyncStateRepository {
     result: { readonly deltaLink: string; readonly window: Interval | null },
     now: Instant,
   ): Promise<SyncStateRecord>;
+  /**
+   * Stores a round's result only if the stored delta link is still `expected` (null: none stored yet),
+   * the one the round started from. Of two rounds started from the same link exactly one is kept; call
+   * it first inside the transaction that writes the round's changes, so a losing round rolls them back.
+   * Undefined when another round got there first.
+   */
+  advance(
+    tenantId: string,
+    syncKey: string,
+    expected: string | null,
+    result: { readonly deltaLink: string; readonly window: Interval | null },
+    now: Instant,
+  ): Promise<SyncStateRecord | undefined>;
   /** Keeps the delta link, so the next round resumes where the last good one ended. */
   recordFailure(tenantId: string, syncKey: string, errorCode: string, now: Instant): Promise<SyncStateRecord>;
   /** Forgets the stream (Graph answered that the delta token expired): the next round starts over. */
@@ -71,6 +84,38 @@ export function syncStateRepository(db: Kysely<Database>): SyncStateRepository {
         .returningAll()
         .executeTakeFirstOrThrow();
       return toRecord(row);
+    },
+    async advance(tenantId, syncKey, expected, result, now) {
+      const values = {
+        delta_link: result.deltaLink,
+        window_start: result.window === null ? null : toDate(result.window.start),
+        window_end: result.window === null ? null : toDate(result.window.end),
+        last_success_at: toDate(now),
+        last_error_code: null,
+        updated_at: toDate(now),
+      };
+      const row =
+        expected === null
+          ? await db
+              .insertInto("sync_state")
+              .values({ tenant_id: tenantId, sync_key: syncKey, ...values })
+              .onConflict((conflict) =>
+                conflict
+                  .columns(["tenant_id", "sync_key"])
+                  .doUpdateSet(values)
+                  .where("sync_state.delta_link", "is", null),
+              )
+              .returningAll()
+              .executeTakeFirst()
+          : await db
+              .updateTable("sync_state")
+              .set(values)
+              .where("tenant_id", "=", tenantId)
+              .where("sync_key", "=", syncKey)
+              .where("delta_link", "=", expected)
+              .returningAll()
+              .executeTakeFirst();
+      return row && toRecord(row);
     },
     async recordFailure(tenantId, syncKey, errorCode, now) {
       const row = await db

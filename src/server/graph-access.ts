@@ -1,0 +1,81 @@
+/**
+ * Microsoft Graph as a given person: On-Behalf-Of the token that person sent to FieldCoach's API, the
+ * same code path in demo mode (against the development issuer) and against Entra ID. One Graph client
+ * per person, so that person's calls share its per-mailbox concurrency limit and MSAL's token cache.
+ * Background work (scheduled sync) acts for a person only with a token of theirs that is still valid:
+ * the last one they sent (kept in memory, never stored), or in demo mode one the local issuer mints.
+ */
+
+import type { Instant } from "../domain/instant.ts";
+import { createGraphClient } from "../graph/client.ts";
+import { createGraphPorts, type GraphPorts } from "../graph/graph-ports.ts";
+import type { TokenProvider } from "../graph/middleware-auth.ts";
+import type { Caller } from "./caller.ts";
+
+export interface GraphAccess {
+  /** Graph as the signed-in caller of this request. */
+  asCaller(caller: Caller): GraphPorts;
+  /** Graph as a person outside any request of theirs; undefined when no valid token of theirs is at hand. */
+  asPerson(tenantId: string, objectId: string): Promise<GraphPorts | undefined>;
+}
+
+export interface GraphAccessOptions {
+  /** Graph's version root: the simulator's in demo mode. */
+  readonly baseUrl: string;
+  /** A token provider exchanging the person's API token On-Behalf-Of. */
+  readonly onBehalfOf: (assertion: string) => TokenProvider;
+  /** Demo mode: an API token for anyone, from the development issuer. */
+  readonly mintToken?: (tenantId: string, objectId: string) => Promise<{ token: string; expiresAt: Instant }>;
+  readonly now: () => Instant;
+}
+
+/** A token is used for background work only while it has at least this long to live. */
+const MIN_REMAINING_MS = 5 * 60_000;
+
+interface PersonClient {
+  assertion: string;
+  expiresAt: Instant;
+  readonly ports: GraphPorts;
+}
+
+export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
+  const clients = new Map<string, PersonClient>();
+
+  const portsFor = (key: string, assertion: string, expiresAt: Instant): GraphPorts => {
+    const existing = clients.get(key);
+    if (existing !== undefined) {
+      // The newest token wins; MSAL keys its cache by the assertion, so each new one is exchanged once.
+      if (expiresAt >= existing.expiresAt) {
+        existing.assertion = assertion;
+        existing.expiresAt = expiresAt;
+      }
+      return existing.ports;
+    }
+    const entry: PersonClient = {
+      assertion,
+      expiresAt,
+      ports: createGraphPorts(
+        createGraphClient({
+          baseUrl: options.baseUrl,
+          getToken: (scopes) => options.onBehalfOf(entry.assertion)(scopes),
+          now: options.now,
+        }),
+      ),
+    };
+    clients.set(key, entry);
+    return entry.ports;
+  };
+
+  return {
+    asCaller: (caller) => portsFor(`${caller.tenantId}|${caller.objectId}`, caller.token, caller.expiresAt),
+    async asPerson(tenantId, objectId) {
+      const key = `${tenantId}|${objectId}`;
+      const existing = clients.get(key);
+      if (existing !== undefined && existing.expiresAt - options.now() > MIN_REMAINING_MS)
+        return existing.ports;
+      if (options.mintToken === undefined) return undefined;
+      const minted = await options.mintToken(tenantId, objectId);
+      return portsFor(key, minted.token, minted.expiresAt);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Builds the whole server for a configuration: the mode's environment (demo or tenant), the services,
+ * the routes, and the Fastify app, not yet listening. main.ts listens; tests inject or listen on port 0.
+ */
+
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import type { DestinationStream } from "pino";
+import type { Config } from "../config/load-config.ts";
+import { type ApiRoutes, buildApp, type PublicRoutes } from "./build-app.ts";
+import { DEMO_SIGN_IN_PAGE } from "./demo/demo-sign-in.ts";
+import { startDemo } from "./demo/start-demo.ts";
+import { createLogger } from "./logger.ts";
+import { apiRoutes } from "./routes/api-routes.ts";
+import type { Services } from "./services.ts";
+import { createSyncCoordinator } from "./sync/sync-coordinator.ts";
+import { startTenantMode } from "./tenant-mode.ts";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly services: Services;
+  /** Demo mode: the demo tenant's id and anchor Monday. */
+  readonly demo: { readonly tenantId: string; readonly anchor: string } | undefined;
+  /** Stops background sync, closes the app and everything the mode started. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Where logs go; standard output by default. */
+  readonly logDestination?: DestinationStream;
+  readonly now?: () => number;
+  /** The webpack output to serve; dist/web by default. */
+  readonly webRoot?: string;
+  /** Runs the background sync timer (main.ts does; tests call rounds themselves). */
+  readonly backgroundSync?: boolean;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const now = options.now ?? Date.now;
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const environment =
+    config.mode === "demo" ? await startDemo(config, now) : await startTenantMode(config, now);
+  const publicBaseUrl = config.mode === "demo" ? `http://localhost:${config.port}` : config.publicBaseUrl;
+  const sync = createSyncCoordinator({
+    store: environment.store,
+    graph: environment.graph,
+    now,
+    log: logger,
+  });
+  const services: Services = { store: environment.store, graph: environment.graph, sync, now, publicBaseUrl };
+  const publicRoutes: PublicRoutes[] = environment.mode === "demo" ? [environment.signIn] : [];
+  const api: ApiRoutes[] = apiRoutes(services);
+  const app = await buildApp({
+    logger,
+    authenticate: environment.authenticate,
+    health: {
+      database: async () => {
+        if (!(await environment.store.isReachable())) throw new Error("the database does not answer");
+      },
+    },
+    adminConsentUrl: environment.adminConsentUrl,
+    web: {
+      webRoot: options.webRoot ?? join(ROOT, "dist", "web"),
+      iconRoot: join(ROOT, "manifest", "icons"),
+      homeLinks:
+        config.mode === "demo"
+          ? [{ href: DEMO_SIGN_IN_PAGE, text: "Sign in as someone in the demo tenant" }]
+          : [],
+    },
+    https: publicBaseUrl.startsWith("https:"),
+    rateLimit: { max: 600, windowMs: 60_000 },
+    api,
+    publicRoutes,
+  });
+  if (options.backgroundSync === true) sync.start();
+  return {
+    app,
+    services,
+    demo:
+      "signIn" in environment ? { tenantId: environment.tenantId, anchor: environment.anchor } : undefined,
+    async close() {
+      await sync.stop();
+      await app.close();
+      await environment.close();
+    },
+  };
+}

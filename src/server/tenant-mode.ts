@@ -1,0 +1,69 @@
+/**
+ * Tenant mode: real Microsoft 365 tenants signed in through Entra ID. Tokens for FieldCoach's API are
+ * validated against each allowed tenant's published keys; Graph is called On-Behalf-Of the signed-in
+ * person with FieldCoach's app registration; the store is PostgreSQL.
+ */
+
+import { decodeJwt } from "jose";
+import type { TenantConfig } from "../config/load-config.ts";
+import { GRAPH_BASE_URL } from "../graph/client.ts";
+import type { TokenProvider } from "../graph/middleware-auth.ts";
+import { createMsalOboTokenProvider } from "../graph/msal-token-provider.ts";
+import { openStore, type Store } from "../store/store.ts";
+import { createTokenValidator } from "./auth/token-validator.ts";
+import { type Authenticator, createAuthenticator } from "./caller.ts";
+import { createGraphAccess, type GraphAccess } from "./graph-access.ts";
+
+export interface TenantEnvironment {
+  readonly mode: "tenant";
+  readonly store: Store;
+  readonly graph: GraphAccess;
+  readonly authenticate: Authenticator;
+  readonly adminConsentUrl: (tenantId: string) => string;
+  close(): Promise<void>;
+}
+
+export async function startTenantMode(
+  config: TenantConfig,
+  now: () => number = Date.now,
+): Promise<TenantEnvironment> {
+  if (config.credential.kind !== "secret") {
+    throw new Error(
+      "FIELDCOACH_CLIENT_CERTIFICATE is not supported by the On-Behalf-Of token provider yet; set FIELDCOACH_CLIENT_SECRET instead.",
+    );
+  }
+  const secret = config.credential.secret;
+  const store = await openStore({ kind: "postgres", url: config.databaseUrl });
+  const validator = createTokenValidator({
+    audiences: config.audiences,
+    allowedTenants: config.allowedTenants,
+    tokenVersion: config.tokenVersion,
+    requiredScope: config.apiScope,
+    clock: now,
+  });
+  // One confidential client per tenant: an On-Behalf-Of exchange goes to the user's own tenant.
+  const providers = new Map<string, (assertion: string) => TokenProvider>(
+    config.allowedTenants.map((tenantId) => [
+      tenantId,
+      createMsalOboTokenProvider({ clientId: config.clientId, clientSecret: secret, tenantId }),
+    ]),
+  );
+  const onBehalfOf = (assertion: string): TokenProvider => {
+    // The assertion was validated before it got here, so its tenant is an allowed one.
+    const tenantId = String(decodeJwt(assertion).tid).toLowerCase();
+    const provider = providers.get(tenantId);
+    if (provider === undefined) throw new RangeError(`tenant ${tenantId} is not allowed`);
+    return provider(assertion);
+  };
+  const redirect = encodeURIComponent(`${config.publicBaseUrl}/`);
+  return {
+    mode: "tenant",
+    store,
+    graph: createGraphAccess({ baseUrl: GRAPH_BASE_URL, onBehalfOf, now }),
+    authenticate: createAuthenticator(validator),
+    adminConsentUrl: (tenantId) =>
+      `https://login.microsoftonline.com/${tenantId}/v2.0/adminconsent?client_id=${config.clientId}` +
+      `&scope=${encodeURIComponent("https://graph.microsoft.com/.default")}&redirect_uri=${redirect}`,
+    close: () => store.close(),
+  };
+}
