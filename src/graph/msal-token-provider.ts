@@ -3,15 +3,16 @@
  * token the Teams tab or Outlook add-in sent to our API), or client credentials for the opt-in app-only
  * mode. One confidential client serves every user; MSAL caches each user's Graph token (keyed by the
  * incoming assertion) until shortly before it expires, so a token is exchanged once, not per call.
- * Tokens are asked with `/.default`: Entra issues what the tenant consented for the app, and a call
- * that needs more fails with a permission error naming what it needs.
+ * A permission Entra will not grant (not consented) fails the call with a permission error naming
+ * the permissions it needs.
  */
 
 import { ConfidentialClientApplication, InteractionRequiredAuthError } from "@azure/msal-node";
 import { GraphError } from "./map-error.ts";
 import type { TokenProvider } from "./middleware-auth.ts";
 
-export const GRAPH_DEFAULT_SCOPE = "https://graph.microsoft.com/.default";
+const GRAPH_RESOURCE = "https://graph.microsoft.com";
+export const GRAPH_DEFAULT_SCOPE = `${GRAPH_RESOURCE}/.default`;
 
 export interface MsalTokenConfig {
   readonly clientId: string;
@@ -48,22 +49,36 @@ function confidentialClient(config: MsalTokenConfig): ConfidentialClientApplicat
   });
 }
 
-/** A token provider per signed-in user, from the token their client sent to our API. */
+/**
+ * A token provider per signed-in user, from the token their client sent to our API. Each call names the
+ * permissions that would serve it, least privileged first; the provider asks Entra for the first one the
+ * tenant consented to and remembers which that was, so later calls go straight to it (and to MSAL's cache).
+ */
 export function createMsalOboTokenProvider(
   config: MsalTokenConfig,
 ): (userAssertion: string) => TokenProvider {
   const msal = confidentialClient(config);
+  const consented = new Map<string, string>();
   return (userAssertion) => async (scopes) => {
-    try {
-      const result = await msal.acquireTokenOnBehalfOf({
-        oboAssertion: userAssertion,
-        scopes: [GRAPH_DEFAULT_SCOPE],
-      });
-      if (result === null) throw new Error("MSAL returned no token");
-      return result.accessToken;
-    } catch (error) {
-      throw tokenFailure(error, scopes, "On-Behalf-Of");
+    const key = scopes.join(" ");
+    const known = consented.get(key);
+    const order = known === undefined ? scopes : [known, ...scopes.filter((s) => s !== known)];
+    let refusal: unknown = new Error("no permission was named for this call");
+    for (const scope of order) {
+      try {
+        const result = await msal.acquireTokenOnBehalfOf({
+          oboAssertion: userAssertion,
+          scopes: [`${GRAPH_RESOURCE}/${scope}`],
+        });
+        if (result === null) throw new Error("MSAL returned no token");
+        consented.set(key, scope);
+        return result.accessToken;
+      } catch (error) {
+        refusal = error;
+        if (!(error instanceof InteractionRequiredAuthError && error.subError === "consent_required")) break;
+      }
     }
+    throw tokenFailure(refusal, scopes, "On-Behalf-Of");
   };
 }
 
