@@ -37,6 +37,7 @@ export const ERROR_STATUS = {
   internal: 500,
   graph_unavailable: 502,
   signing_keys_unavailable: 503,
+  /** The server is starting or its database is unreachable. */
   not_ready: 503,
 } as const;
 
