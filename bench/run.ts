@@ -5,6 +5,7 @@ import type { BenchModule, BenchSection } from "./bench-section.ts";
 const MODULES: ReadonlyArray<() => Promise<BenchModule>> = [
   () => import("./suggestions.bench.ts").then((m) => m.default),
   () => import("./classification.bench.ts").then((m) => m.default),
+  () => import("./graph.bench.ts").then((m) => m.default),
 ];
 
 function printSection(section: BenchSection): void {

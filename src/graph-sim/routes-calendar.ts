@@ -197,13 +197,13 @@ export const deltaCalendarView: RouteHandler = (request, match, context) => {
   }
   const prefs = preferencesOf(request.headers);
   const size = Math.min(prefs.maxPageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  const pending = roundItems(owner, cursor, context).filter(([iCalUId]) => iCalUId > cursor.after);
+  const pending = roundIds(owner, cursor, context).filter((iCalUId) => iCalUId > cursor.after);
   const page = pending.slice(0, size);
   const more = pending.length > size;
   const linkBase = `${context.baseUrl}/users/${owner.id}/calendarView/delta`;
   const link = more
     ? {
-        "@odata.nextLink": `${linkBase}?${queryString([["$skiptoken", encodeToken({ ...cursor, after: page.at(-1)![0] })]])}`,
+        "@odata.nextLink": `${linkBase}?${queryString([["$skiptoken", encodeToken({ ...cursor, after: page.at(-1)! })]])}`,
       }
     : {
         "@odata.deltaLink": `${linkBase}?${queryString([
@@ -215,41 +215,49 @@ export const deltaCalendarView: RouteHandler = (request, match, context) => {
     {
       "@odata.context": `${context.baseUrl}/$metadata#Collection(event)`,
       ...link,
-      value: page.map(([, item]) => item),
+      value: page.map((iCalUId) => deltaItem(owner, iCalUId, cursor, context, prefs.timeZone)),
     },
     prefs.applied === undefined ? {} : { "Preference-Applied": prefs.applied },
   );
-
-  function roundItems(user: SimUser, round: DeltaCursor, ctx: RouteContext): [string, JsonObject][] {
-    const state = ctx.state;
-    const ids =
-      round.since < 0
-        ? state
-            .calendarOf(user.id)
-            .filter(
-              (m) =>
-                overlapsWindow(m, round.start, round.end) &&
-                (state.lastChangeOf(user.id, m.iCalUId) ?? 0) <= round.upTo,
-            )
-            .map((m) => m.iCalUId)
-        : [...state.changedIn(user.id, round.since, round.upTo).keys()];
-    return ids.sort().map((iCalUId) => {
-      const meeting = state.meeting(iCalUId);
-      const present =
-        meeting !== undefined &&
-        state.holds(user.id, iCalUId) &&
-        overlapsWindow(meeting, round.start, round.end);
-      const item: JsonObject = present
-        ? {
-            "@odata.type": "#microsoft.graph.event",
-            ...eventInZone(eventJson(state, user, meeting), prefs.timeZone),
-          }
-        : {
-            "@odata.type": "#microsoft.graph.event",
-            id: state.eventId(user.id, iCalUId),
-            "@removed": { reason: "deleted" },
-          };
-      return [iCalUId, item];
-    });
-  }
 };
+
+/** The iCalUIds a round covers, in the order it sends them. */
+function roundIds(user: SimUser, round: DeltaCursor, context: RouteContext): string[] {
+  const state = context.state;
+  const ids =
+    round.since < 0
+      ? state
+          .calendarOf(user.id)
+          .filter(
+            (m) =>
+              overlapsWindow(m, round.start, round.end) &&
+              (state.lastChangeOf(user.id, m.iCalUId) ?? 0) <= round.upTo,
+          )
+          .map((m) => m.iCalUId)
+      : [...state.changedIn(user.id, round.since, round.upTo).keys()];
+  return ids.sort();
+}
+
+/** The mailbox's copy as it is now, or a tombstone when the copy is gone or out of the window. */
+function deltaItem(
+  user: SimUser,
+  iCalUId: string,
+  round: DeltaCursor,
+  context: RouteContext,
+  zone: string | undefined,
+): JsonObject {
+  const state = context.state;
+  const meeting = state.meeting(iCalUId);
+  if (
+    meeting !== undefined &&
+    state.holds(user.id, iCalUId) &&
+    overlapsWindow(meeting, round.start, round.end)
+  ) {
+    return { "@odata.type": "#microsoft.graph.event", ...eventInZone(eventJson(state, user, meeting), zone) };
+  }
+  return {
+    "@odata.type": "#microsoft.graph.event",
+    id: state.eventId(user.id, iCalUId),
+    "@removed": { reason: "deleted" },
+  };
+}
