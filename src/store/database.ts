@@ -15,6 +15,12 @@ export type DatabaseOptions =
       /** A schema to work in instead of `public`; it must exist before the first migration. */
       readonly schema?: string;
       readonly maxConnections?: number;
+      /**
+       * Told when an idle pooled connection fails (the database restarted, the network dropped). The
+       * pool discards the connection and the next query opens another; without a listener node-postgres
+       * would crash the process.
+       */
+      readonly onPoolError: (error: Error) => void;
     };
 
 const INT8 = 20;
@@ -48,5 +54,6 @@ export async function createDatabase(options: DatabaseOptions): Promise<Kysely<D
       }) as typeof pg.types.getTypeParser,
     },
   });
+  pool.on("error", options.onPoolError);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

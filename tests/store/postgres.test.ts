@@ -22,6 +22,10 @@ if (url === undefined || url === "") {
     });
   });
 } else {
+  // An idle connection failing during the tests is a failure of the tests.
+  const onPoolError = (error: Error) => {
+    throw error;
+  };
   const prefix = `fc_test_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   const schemas: string[] = [];
   const opened: Kysely<Database>[] = [];
@@ -29,14 +33,14 @@ if (url === undefined || url === "") {
   const openSchema = async (suffix: string): Promise<Kysely<Database>> => {
     const schema = `${prefix}_${suffix}`;
     schemas.push(schema);
-    const db = await createDatabase({ kind: "postgres", url, schema });
+    const db = await createDatabase({ kind: "postgres", url, schema, onPoolError });
     opened.push(db);
     await sql`create schema ${sql.id(schema)}`.execute(db);
     return db;
   };
 
   const dropSchemas = async () => {
-    const admin = await createDatabase({ kind: "postgres", url, maxConnections: 1 });
+    const admin = await createDatabase({ kind: "postgres", url, maxConnections: 1, onPoolError });
     for (const schema of schemas) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin);
     await admin.destroy();
   };
@@ -50,10 +54,33 @@ if (url === undefined || url === "") {
   describe("PostgreSQL: concurrent starts", () => {
     it("migrate once when two instances start together", async () => {
       const first = await openSchema("race");
-      const second = await createDatabase({ kind: "postgres", url, schema: `${prefix}_race` });
+      const second = await createDatabase({ kind: "postgres", url, schema: `${prefix}_race`, onPoolError });
       opened.push(second);
       const results = await Promise.all([migrateToLatest(first), migrateToLatest(second)]);
       expect(results.flat()).toEqual(["0001-initial"]);
+    });
+  });
+
+  describe("PostgreSQL: a dropped connection", () => {
+    it("is reported, and the next query gets a new one", async () => {
+      let reported: (error: Error) => void = () => {};
+      const dropped = new Promise<Error>((resolve) => {
+        reported = resolve;
+      });
+      const db = await createDatabase({
+        kind: "postgres",
+        url,
+        maxConnections: 1,
+        onPoolError: (error) => reported(error),
+      });
+      opened.push(db);
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+      const admin = await createDatabase({ kind: "postgres", url, maxConnections: 1, onPoolError });
+      await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(admin);
+      await admin.destroy();
+      expect((await dropped).message).toMatch(/terminat/i);
+      const again = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+      expect(again.rows[0]!.pid).not.toBe(rows[0]!.pid);
     });
   });
 
