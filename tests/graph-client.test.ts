@@ -49,6 +49,20 @@ describe("throttling", () => {
     expect(world.sim.stats()).toMatchObject({ requests: 3, throttled: 2 });
   });
 
+  it("rides out a throttling storm that refuses a share of all requests", async () => {
+    const { client, waits } = world.clientFor(megan);
+    let draw = 0;
+    // Every other request is refused: a repeatable stand-in for a random half.
+    world.sim.faults.storm({
+      ratio: 0.5,
+      retryAfterSeconds: 2,
+      random: () => (draw++ % 2 === 0 ? 0.1 : 0.9),
+    });
+    for (let i = 0; i < 5; i++) expect(await readCalendarView(client, megan.id, march)).toHaveLength(30);
+    expect(world.sim.stats()).toMatchObject({ requests: 10, throttled: 5 });
+    expect(waits).toEqual([2000, 2000, 2000, 2000, 2000]);
+  });
+
   it("reads fractional seconds as Graph writes them", async () => {
     const { client, waits } = world.clientFor(megan);
     world.sim.faults.throttle({ times: 1, retryAfterSeconds: 2.128 });
