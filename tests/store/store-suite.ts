@@ -686,8 +686,17 @@ export function defineStoreSuite(backend: StoreBackend): void {
         new Map([["rita@contoso.com", fieldDay.start]]),
       );
       expect(await store.events.latestFieldDays(t, mailbox, fieldDay.start - 1)).toEqual(new Map());
-      expect(await store.events.remove(t, mailbox, ["call", "missing"])).toBe(1);
-      expect(await store.events.remove(t, mailbox, [])).toBe(0);
+      // A cancelled field day keeps its classification, and no longer counts as the latest one held.
+      expect(await store.events.markCancelled(t, mailbox, ["fd", "missing"], NOW + HOUR)).toBe(1);
+      expect(await store.events.markCancelled(t, mailbox, ["fd"], NOW + DAY)).toBe(0);
+      expect(await store.events.markCancelled(t, mailbox, [], NOW)).toBe(0);
+      expect((await store.events.inWindow(t, mailbox, window))[0]).toMatchObject({
+        eventId: "fd",
+        kind: "field-day",
+        isCancelled: true,
+        classifiedAt: NOW + HOUR,
+      });
+      expect(await store.events.latestFieldDays(t, mailbox, NOW)).toEqual(new Map());
     });
 
     it("set, replace and clear overrides", async () => {

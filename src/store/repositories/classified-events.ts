@@ -49,8 +49,17 @@ export interface ClassifiedEventsRepository {
     events: readonly ClassifiedEventInput[],
     now: Instant,
   ): Promise<number>;
-  /** Forgets events Graph reported deleted (`@removed`). */
-  remove(tenantId: string, mailbox: string, eventIds: readonly string[]): Promise<number>;
+  /**
+   * Marks events cancelled that Graph reported deleted (`@removed`) or cancelled, keeping their last
+   * classification: an organizer's cancelled field day disappears from their calendar, yet it still
+   * counts as booked and not kept. Returns how many were marked.
+   */
+  markCancelled(
+    tenantId: string,
+    mailbox: string,
+    eventIds: readonly string[],
+    now: Instant,
+  ): Promise<number>;
   /** Events overlapping the window (a zero-length one when it lies inside), by start; optionally one rep's. */
   inWindow(
     tenantId: string,
@@ -121,15 +130,17 @@ export function classifiedEventsRepository(db: Kysely<Database>): ClassifiedEven
       }
       return events.length;
     },
-    async remove(tenantId, mailbox, eventIds) {
+    async markCancelled(tenantId, mailbox, eventIds, now) {
       if (eventIds.length === 0) return 0;
       const result = await db
-        .deleteFrom("classified_events")
+        .updateTable("classified_events")
+        .set({ is_cancelled: true, classified_at: toDate(now) })
         .where("tenant_id", "=", tenantId)
         .where("mailbox", "=", mailbox)
         .where("event_id", "in", [...eventIds])
+        .where("is_cancelled", "=", false)
         .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return Number(result.numUpdatedRows);
     },
     async inWindow(tenantId, mailbox, window, filter = {}) {
       const start = toDate(window.start);
