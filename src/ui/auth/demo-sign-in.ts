@@ -35,6 +35,10 @@ export interface DemoSignIn extends TokenSource {
   signedInName(): string | undefined;
 }
 
+export function isDemoSignIn(source: TokenSource): source is DemoSignIn {
+  return source.kind === "demo" && "listPeople" in source;
+}
+
 export interface DemoSignInOptions {
   readonly storage: KeyValueStorage;
   readonly fetch: typeof fetch;

@@ -1,4 +1,11 @@
-import { changedParts, type NoteContent, noteFields, noteFromFields, sameContent } from "./note-content.ts";
+import {
+  changedParts,
+  NOTE_SET_FIELDS,
+  type NoteContent,
+  noteFields,
+  noteFromFields,
+  sameContent,
+} from "./note-content.ts";
 import { type MergeResult, mergeFields, type Resolution, resolveMerge } from "./three-way-merge.ts";
 
 /** A copy of the note's content as the server holds it at `version` (the If-Match of the next save). */
@@ -71,11 +78,13 @@ export function hasUnsavedChanges(state: AutosaveState): boolean {
 /** What to send now: undefined while a save is on its way, during a conflict, or with nothing to save. */
 export function pendingSave(
   state: AutosaveState,
-): { readonly baseVersion: number; readonly change: Partial<NoteContent> } | undefined {
+):
+  | { readonly baseVersion: number; readonly content: NoteContent; readonly change: Partial<NoteContent> }
+  | undefined {
   if (state.saving !== undefined || state.conflict !== undefined) return undefined;
   const change = changedParts(state.server.content, state.local);
   if (Object.keys(change).length === 0) return undefined;
-  return { baseVersion: state.server.version, change };
+  return { baseVersion: state.server.version, content: state.local, change };
 }
 
 export function autosaveReducer(state: AutosaveState, event: AutosaveEvent): AutosaveState {

@@ -25,7 +25,7 @@ function harness(version = 1) {
     drafts,
     delayMs: 500,
     retryDelaysMs: [1_000, 4_000],
-    save: (baseVersion, change) =>
+    save: (baseVersion, _content, change) =>
       new Promise<SaveOutcome>((answer) => {
         calls.push({ baseVersion, change, answer });
       }),

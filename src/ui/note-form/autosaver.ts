@@ -27,8 +27,15 @@ export interface Timers {
 export interface AutosaverOptions {
   readonly noteId: string;
   readonly initial: AutosaveState;
-  /** Sends the changed parts with If-Match: baseVersion. */
-  readonly save: (baseVersion: number, change: Partial<NoteContent>) => Promise<SaveOutcome>;
+  /**
+   * Sends the note with If-Match: baseVersion: the whole content (the manager's form is saved whole) and
+   * the parts that changed (the rep saves only their reflection).
+   */
+  readonly save: (
+    baseVersion: number,
+    content: NoteContent,
+    change: Partial<NoteContent>,
+  ) => Promise<SaveOutcome>;
   readonly drafts: DraftStore;
   /** Quiet time after the last keystroke before saving. */
   readonly delayMs?: number;
@@ -107,7 +114,7 @@ export function createAutosaver(options: AutosaverOptions): Autosaver {
     if (request === undefined || disposed) return Promise.resolve();
     dispatch({ type: "save-started" });
     const saving = (async () => {
-      const outcome = await options.save(request.baseVersion, request.change).catch(
+      const outcome = await options.save(request.baseVersion, request.content, request.change).catch(
         (error: unknown): SaveOutcome => ({
           kind: "rejected",
           message: error instanceof Error ? error.message : "The note could not be saved.",

@@ -1,7 +1,7 @@
 import { isRecord } from "../is-record.ts";
 import type { AutosaveState, Versioned } from "./autosave-state.ts";
 import { hasUnsavedChanges } from "./autosave-state.ts";
-import { type FocusRating, isRating, type NoteContent } from "./note-content.ts";
+import { type ActionItem, type FocusRating, isRating, type NoteContent } from "./note-content.ts";
 
 /** The part of the Web Storage API the drafts need (localStorage in the pages, a Map in tests). */
 export interface KeyValueStorage {
@@ -89,6 +89,20 @@ function parseContent(value: unknown): NoteContent | undefined {
   if (typeof wentWell !== "string" || typeof gaps !== "string" || typeof reflection !== "string")
     return undefined;
   if (privateNotes !== undefined && typeof privateNotes !== "string") return undefined;
+  if (!Array.isArray(value.actions)) return undefined;
+  const actions: ActionItem[] = [];
+  for (const item of value.actions) {
+    if (
+      !isRecord(item) ||
+      typeof item.id !== "string" ||
+      typeof item.text !== "string" ||
+      (item.owner !== "rep" && item.owner !== "manager") ||
+      (item.due !== null && typeof item.due !== "string")
+    ) {
+      return undefined;
+    }
+    actions.push({ id: item.id, text: item.text, owner: item.owner, due: item.due });
+  }
   const focus: FocusRating[] = [];
   for (const item of value.focus) {
     if (!isRecord(item) || typeof item.behaviourId !== "string" || typeof item.evidence !== "string") {
@@ -97,5 +111,12 @@ function parseContent(value: unknown): NoteContent | undefined {
     if (item.rating !== null && !isRating(item.rating)) return undefined;
     focus.push({ behaviourId: item.behaviourId, rating: item.rating, evidence: item.evidence });
   }
-  return { focus, wentWell, gaps, reflection, ...(privateNotes === undefined ? {} : { privateNotes }) };
+  return {
+    focus,
+    wentWell,
+    gaps,
+    reflection,
+    ...(privateNotes === undefined ? {} : { privateNotes }),
+    actions,
+  };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { changedParts, fieldMeaning, noteFields, noteFromFields, sameContent } from "./note-content.ts";
+import {
+  changedParts,
+  fieldMeaning,
+  NOTE_SET_FIELDS,
+  noteFields,
+  noteFromFields,
+  sameContent,
+} from "./note-content.ts";
 import { buildContent } from "./note-test-builders.ts";
 import { mergeFields } from "./three-way-merge.ts";
 
@@ -11,6 +18,7 @@ describe("note fields", () => {
         { behaviourId: "next-steps", rating: null, evidence: "" },
       ],
       wentWell: "Opening",
+      actions: [{ id: "a1", text: "Practise the close", owner: "rep", due: "2026-03-20" }],
       privateNotes: "Check in on workload",
     });
     expect(noteFromFields(noteFields(note))).toEqual(note);
@@ -45,11 +53,37 @@ describe("note fields", () => {
     });
   });
 
+  it("merges actions agreed on two devices and an edit of an existing one", () => {
+    const call = { id: "a1", text: "Call the CFO", owner: "rep" as const, due: null };
+    const base = buildContent({ actions: [call] });
+    const mine = buildContent({
+      actions: [
+        { ...call, due: "2026-03-10" },
+        { id: "a2", text: "Send deck", owner: "rep", due: null },
+      ],
+    });
+    const theirs = buildContent({
+      actions: [
+        { ...call, text: "Call the CFO about budget" },
+        { id: "a3", text: "Ride along", owner: "manager", due: null },
+      ],
+    });
+    const result = mergeFields(noteFields(base), noteFields(mine), noteFields(theirs), NOTE_SET_FIELDS);
+    expect(result.conflicts).toEqual([]);
+    expect(noteFromFields(result.merged).actions).toEqual([
+      { id: "a1", text: "Call the CFO about budget", owner: "rep", due: "2026-03-10" },
+      { id: "a2", text: "Send deck", owner: "rep", due: null },
+      { id: "a3", text: "Ride along", owner: "manager", due: null },
+    ]);
+  });
+
   it("names what each field is", () => {
     expect(fieldMeaning("focus")).toEqual({ part: "focus-list" });
     expect(fieldMeaning("focus/a/b/rating")).toEqual({ part: "rating", behaviourId: "a/b" });
     expect(fieldMeaning("focus/x/evidence")).toEqual({ part: "evidence", behaviourId: "x" });
     expect(fieldMeaning("gaps")).toEqual({ part: "text", name: "gaps" });
+    expect(fieldMeaning("actions")).toEqual({ part: "action-list" });
+    expect(fieldMeaning("action/a1/due")).toEqual({ part: "action", actionId: "a1", detail: "due" });
     expect(() => fieldMeaning("subject")).toThrow(RangeError);
   });
 });
@@ -59,6 +93,11 @@ describe("changedParts", () => {
     const saved = buildContent();
     expect(changedParts(saved, buildContent({ gaps: "Pricing" }))).toEqual({ gaps: "Pricing" });
     expect(changedParts(saved, saved)).toEqual({});
+  });
+
+  it("sends the actions when any of them changed", () => {
+    const actions = [{ id: "a1", text: "Call", owner: "rep" as const, due: null }];
+    expect(changedParts(buildContent(), buildContent({ actions }))).toEqual({ actions });
   });
 
   it("sends the whole focus list when any behaviour changed", () => {

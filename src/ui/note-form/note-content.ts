@@ -1,4 +1,4 @@
-import type { Fields, FieldValue } from "./three-way-merge.ts";
+import type { Fields, FieldValue, SetFields } from "./three-way-merge.ts";
 
 /** 1 not yet, 2 developing, 3 proficient, 4 role model (SPEC §6); null until rated. */
 export type Rating = 1 | 2 | 3 | 4;
@@ -7,6 +7,15 @@ export interface FocusRating {
   readonly behaviourId: string;
   readonly rating: Rating | null;
   readonly evidence: string;
+}
+
+/** An action agreed in this session; the id is chosen by the page so that a retried save adds it once. */
+export interface ActionItem {
+  readonly id: string;
+  readonly text: string;
+  readonly owner: "rep" | "manager";
+  /** "YYYY-MM-DD", or null when no date was agreed. */
+  readonly due: string | null;
 }
 
 /**
@@ -19,12 +28,15 @@ export interface NoteContent {
   readonly gaps: string;
   readonly reflection: string;
   readonly privateNotes?: string;
+  readonly actions: readonly ActionItem[];
 }
 
 export type TextField = "wentWell" | "gaps" | "reflection" | "privateNotes";
 
 const TEXT_FIELDS: readonly TextField[] = ["wentWell", "gaps", "reflection", "privateNotes"];
 const FOCUS_LIST = "focus";
+const ACTION_LIST = "actions";
+const ACTION_PARTS = ["text", "owner", "due"] as const;
 
 /**
  * The note as flat fields for merging: each behaviour's rating and evidence merge on their own, so a
@@ -35,6 +47,10 @@ export function noteFields(content: NoteContent): Fields {
   for (const item of content.focus) {
     fields[ratingField(item.behaviourId)] = item.rating;
     fields[evidenceField(item.behaviourId)] = item.evidence;
+  }
+  fields[ACTION_LIST] = content.actions.map((action) => action.id);
+  for (const action of content.actions) {
+    for (const part of ACTION_PARTS) fields[actionField(action.id, part)] = action[part];
   }
   for (const name of TEXT_FIELDS) {
     const value = content[name];
@@ -51,6 +67,18 @@ export function noteFromFields(fields: Fields): NoteContent {
     return typeof value === "string" ? value : "";
   };
   const privateNotes = fields.privateNotes;
+  const actionIds = fields[ACTION_LIST];
+  const actions = (Array.isArray(actionIds) ? actionIds : []).map((id): ActionItem => {
+    const text = fields[actionField(id, "text")];
+    const owner = fields[actionField(id, "owner")];
+    const due = fields[actionField(id, "due")];
+    return {
+      id,
+      text: typeof text === "string" ? text : "",
+      owner: owner === "manager" ? "manager" : "rep",
+      due: typeof due === "string" ? due : null,
+    };
+  });
   return {
     focus: ids.map((behaviourId) => {
       const rating = fields[ratingField(behaviourId)];
@@ -65,6 +93,7 @@ export function noteFromFields(fields: Fields): NoteContent {
     gaps: text("gaps"),
     reflection: text("reflection"),
     ...(typeof privateNotes === "string" ? { privateNotes } : {}),
+    actions,
   };
 }
 
@@ -72,15 +101,26 @@ export function isRating(value: unknown): value is Rating {
   return value === 1 || value === 2 || value === 3 || value === 4;
 }
 
+/** Behaviours and actions merge as sets; a session has one to three focus behaviours (SPEC §6). */
+export const NOTE_SET_FIELDS: SetFields = { [FOCUS_LIST]: { max: 3 }, [ACTION_LIST]: {} };
+
 /** Which part of the note a merge field is, for showing a conflict in words. */
 export type FieldMeaning =
   | { readonly part: "focus-list" }
+  | { readonly part: "action-list" }
+  | { readonly part: "action"; readonly actionId: string; readonly detail: "text" | "owner" | "due" }
   | { readonly part: "rating"; readonly behaviourId: string }
   | { readonly part: "evidence"; readonly behaviourId: string }
   | { readonly part: "text"; readonly name: TextField };
 
 export function fieldMeaning(field: string): FieldMeaning {
   if (field === FOCUS_LIST) return { part: "focus-list" };
+  if (field === ACTION_LIST) return { part: "action-list" };
+  const action = /^action\/(.+)\/(text|owner|due)$/.exec(field);
+  if (action !== null) {
+    const detail = action[2] === "text" ? "text" : action[2] === "owner" ? "owner" : "due";
+    return { part: "action", actionId: action[1]!, detail };
+  }
   const match = /^focus\/(.+)\/(rating|evidence)$/.exec(field);
   if (match !== null) {
     const behaviourId = match[1]!;
@@ -95,6 +135,7 @@ export function fieldMeaning(field: string): FieldMeaning {
 export function changedParts(saved: NoteContent, content: NoteContent): Partial<NoteContent> {
   const change: { -readonly [K in keyof NoteContent]?: NoteContent[K] } = {};
   if (!sameFocus(saved.focus, content.focus)) change.focus = content.focus;
+  if (!sameActions(saved.actions, content.actions)) change.actions = content.actions;
   for (const name of TEXT_FIELDS) {
     const value = content[name];
     if (value !== undefined && value !== saved[name]) change[name] = value;
@@ -118,6 +159,25 @@ function sameFocus(a: readonly FocusRating[], b: readonly FocusRating[]): boolea
       );
     })
   );
+}
+
+function sameActions(a: readonly ActionItem[], b: readonly ActionItem[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((item, index) => {
+      const other = b[index]!;
+      return (
+        item.id === other.id &&
+        item.text === other.text &&
+        item.owner === other.owner &&
+        item.due === other.due
+      );
+    })
+  );
+}
+
+function actionField(actionId: string, part: (typeof ACTION_PARTS)[number]): string {
+  return `action/${actionId}/${part}`;
 }
 
 function ratingField(behaviourId: string): string {

@@ -11,6 +11,7 @@ export function buildContent(overrides: Partial<NoteContent> = {}): NoteContent 
     gaps: "",
     reflection: "",
     privateNotes: "",
+    actions: [],
     ...overrides,
   };
 }

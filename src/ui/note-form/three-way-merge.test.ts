@@ -38,6 +38,43 @@ describe("mergeFields", () => {
   });
 });
 
+describe("mergeFields over id lists merged as sets", () => {
+  const sets = { actions: {}, focus: { max: 3 } };
+
+  it("keeps what either side added and drops what either removed", () => {
+    const result = mergeFields(
+      { actions: ["a", "b"] },
+      { actions: ["a", "b", "mine"] },
+      { actions: ["b", "theirs"] },
+      sets,
+    );
+    expect(result).toEqual({ merged: { actions: ["b", "mine", "theirs"] }, conflicts: [] });
+  });
+
+  it("is a conflict only when the merged list would grow past its limit", () => {
+    expect(
+      mergeFields({ focus: ["a"] }, { focus: ["a", "b"] }, { focus: ["a", "c"] }, sets).merged.focus,
+    ).toEqual(["a", "b", "c"]);
+    const crowded = mergeFields(
+      { focus: ["a", "b"] },
+      { focus: ["a", "b", "c"] },
+      { focus: ["a", "b", "d"] },
+      sets,
+    );
+    expect(crowded.conflicts.map((conflict) => conflict.field)).toEqual(["focus"]);
+  });
+
+  it("keeps my order and appends their additions", () => {
+    const result = mergeFields(
+      { focus: ["a", "b"] },
+      { focus: ["b", "a"] },
+      { focus: ["a", "b", "c"] },
+      sets,
+    );
+    expect(result.merged.focus).toEqual(["b", "a", "c"]);
+  });
+});
+
 describe("resolveMerge", () => {
   const conflicted = mergeFields(
     { gaps: "", wentWell: "" },

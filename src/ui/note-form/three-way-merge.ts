@@ -28,7 +28,13 @@ export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined):
   return a === b;
 }
 
-export function mergeFields(base: Fields, mine: Fields, theirs: Fields): MergeResult {
+/**
+ * Fields holding lists of ids (the focus behaviours, the agreed actions) merge as sets: what either side
+ * added is kept, what either side removed goes. Only a list that would grow past `max` is a conflict.
+ */
+export type SetFields = Readonly<Record<string, { readonly max?: number }>>;
+
+export function mergeFields(base: Fields, mine: Fields, theirs: Fields, sets: SetFields = {}): MergeResult {
   const merged: Record<string, FieldValue> = {};
   const conflicts: FieldConflict[] = [];
   const names = new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs)]);
@@ -36,7 +42,8 @@ export function mergeFields(base: Fields, mine: Fields, theirs: Fields): MergeRe
     const b = base[field];
     const m = mine[field];
     const t = theirs[field];
-    const settled = settle(b, m, t);
+    const set = sets[field];
+    const settled = set === undefined ? settle(b, m, t) : settleSet(b, m, t, set.max);
     if (settled === CONFLICT) {
       conflicts.push({ field, base: b, mine: m, theirs: t });
       if (m !== undefined) merged[field] = m;
@@ -58,6 +65,27 @@ function settle(
   if (sameValue(mine, base)) return theirs;
   if (sameValue(theirs, base)) return mine;
   return CONFLICT;
+}
+
+function settleSet(
+  base: FieldValue | undefined,
+  mine: FieldValue | undefined,
+  theirs: FieldValue | undefined,
+  max: number | undefined,
+): FieldValue | undefined | typeof CONFLICT {
+  if (!isList(mine) || !isList(theirs)) return settle(base, mine, theirs);
+  const before = new Set(isList(base) ? base : []);
+  const kept = (id: string, other: readonly string[]) => !before.has(id) || other.includes(id);
+  const merged = mine.filter((id) => kept(id, theirs));
+  for (const id of theirs) {
+    if (!merged.includes(id) && !before.has(id)) merged.push(id);
+  }
+  if (max !== undefined && merged.length > max && !sameValue(mine, theirs)) return CONFLICT;
+  return merged;
+}
+
+function isList(value: FieldValue | undefined): value is readonly string[] {
+  return Array.isArray(value);
 }
 
 /** How the person settled one conflicting field. */
