@@ -2,8 +2,9 @@ import { performance } from "node:perf_hooks";
 import { DEFAULT_POLICY } from "../src/domain/cadence-policy.ts";
 import type { BusyItem, FreeBusyStatus } from "../src/domain/free-busy.ts";
 import { MS_PER_DAY, MS_PER_MINUTE } from "../src/domain/instant.ts";
+import type { Interval } from "../src/domain/interval.ts";
 import { WEEKDAYS } from "../src/domain/org.ts";
-import type { CustomerCallCount } from "../src/domain/suggest-customer-calls.ts";
+import type { CustomerCallCount, RepCalendar } from "../src/domain/suggest-customer-calls.ts";
 import type { FieldDayOnRecord } from "../src/domain/suggest-due.ts";
 import { type SuggestFieldDaysInput, suggestFieldDays } from "../src/domain/suggest-field-days.ts";
 import type { WorkWeek } from "../src/domain/working-hours.ts";
@@ -41,7 +42,9 @@ function workWeek(zone: string): WorkWeek {
  */
 function calendar(random: () => number, zone: string, weeks: number) {
   const items: BusyItem[] = [];
-  const calls = new Map<string, CustomerCallCount>();
+  const callsByDay = new Map<string, CustomerCallCount>();
+  const ordinaryCalls: Interval[] = [];
+  const otherEvents: BusyItem[] = [];
   const z = zoneNamed(zone)!;
   const firstDay = dateIn(NOW - 7 * MS_PER_DAY, z);
   const busyHalf = new Map<string, number>();
@@ -54,19 +57,21 @@ function calendar(random: () => number, zone: string, weeks: number) {
       const minutes = [30, 30, 60, 60, 90][Math.floor(random() * 5)]!;
       const start = wallClockInstant(day, "00:00:00", z) + startMinutes * MS_PER_MINUTE;
       const status: FreeBusyStatus = random() < 0.15 ? "tentative" : random() < 0.03 ? "oof" : "busy";
-      items.push({ start, end: start + minutes * MS_PER_MINUTE, status });
-      if (random() < 0.4) {
-        const count = calls.get(day) ?? { ordinary: 0, bigDeal: 0 };
-        calls.set(
-          day,
-          random() < 0.2
-            ? { ...count, bigDeal: count.bigDeal + 1 }
-            : { ...count, ordinary: count.ordinary + 1 },
-        );
+      const item = { start, end: start + minutes * MS_PER_MINUTE, status };
+      items.push(item);
+      // Four meetings in ten are customer calls, one call in five a big deal.
+      const kind = random() < 0.4 ? (random() < 0.2 ? "bigDeal" : "ordinary") : "internal";
+      if (kind === "ordinary") ordinaryCalls.push({ start: item.start, end: item.end });
+      else otherEvents.push(item);
+      if (kind !== "internal") {
+        const count = callsByDay.get(day) ?? { ordinary: 0, bigDeal: 0 };
+        callsByDay.set(day, { ...count, [kind]: count[kind] + 1 });
       }
     }
   }
-  return { items, calls };
+  ordinaryCalls.sort((a, b) => a.start - b.start);
+  const repCalendar: RepCalendar = { callsByDay, ordinaryCalls, otherEvents };
+  return { items, repCalendar };
 }
 
 function addDays(date: string, days: number): string {
@@ -91,7 +96,7 @@ function scenario(reps: number, weeks: number): { input: SuggestFieldDaysInput; 
       name: `Rep ${i}`,
       ...(random() < 0.25 ? { hireDate: "2026-01-05" } : {}),
       availability: { placeable: true as const, workWeek: workWeek(zone), busy: own.items },
-      customerCalls: own.calls,
+      calendar: own.repCalendar,
     };
   });
   const input: SuggestFieldDaysInput = {

@@ -62,10 +62,15 @@ const SCHEDULE = {
       scheduleItems: [item("busy", "2026-03-02T08:00:00.0000000", "2026-03-02T12:00:00.0000000")],
       workingHours: hours("08:00:00.0000000", "17:00:00.0000000", "Eastern Standard Time"),
     },
-    // Ana is asked for by her alias, as a roster may list her.
+    // Ana is asked for by her alias, as a roster may list her. Her customer calls (REP_EVENTS) show
+    // as busy, as getSchedule shows them.
     {
       scheduleId: "ana.rep@contoso.com",
-      scheduleItems: [],
+      scheduleItems: [
+        item("busy", "2026-03-03T14:00:00", "2026-03-03T15:00:00"),
+        item("busy", "2026-03-04T14:00:00", "2026-03-04T15:00:00"),
+        item("busy", "2026-03-04T16:00:00", "2026-03-04T16:30:00"),
+      ],
       workingHours: hours("09:00:00", "17:00:00", "Eastern Standard Time"),
     },
     {
@@ -176,6 +181,10 @@ beforeAll(async () => {
       preferredWeekdays: ["Thursday"],
       reps: { "ana.rep@contoso.com": { travelBufferMinutes: 0 } },
     },
+    "policy-calls-busy.json": {
+      customerCallsJoinable: false,
+      reps: { "ana.rep@contoso.com": { travelBufferMinutes: 0 } },
+    },
     "dismissed.json": [{ rep: BEN, date: "2026-03-03" }],
     "policy-bad.json": { horizonWeeks: 12 },
     "policy-unknown-rep.json": { reps: { "zed@contoso.com": {} } },
@@ -253,11 +262,12 @@ describe("fieldcoach suggest", () => {
     );
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as SuggestJson;
-    expect(out.suggestions.map((s) => [s.rep, s.start, s.score])).toEqual([
-      [ANA, "2026-03-04T09:00:00-05:00", 2500],
-      [BEN, "2026-03-05T08:00:00-05:00", 500],
+    // Mia rides along on both of Ana's ordinary calls on Wednesday; Tuesday's is a big deal.
+    expect(out.suggestions.map((s) => [s.rep, s.start, s.end, s.score])).toEqual([
+      [ANA, "2026-03-04T12:30:00-05:00", "2026-03-04T16:30:00-05:00", 2500],
+      [BEN, "2026-03-05T08:00:00-05:00", "2026-03-05T12:00:00-05:00", 500],
     ]);
-    expect(out.suggestions[0]!.reasons[0]).toBe("Ana Rep has 2 customer calls that day (none a big deal)");
+    expect(out.suggestions[0]!.reasons[0]).toBe("Rides along on 2 customer calls (none a big deal)");
     expect(out.suggestions[0]!.reasons).not.toContain(
       "Both are free for 30 minutes before and after, to travel",
     );
@@ -265,6 +275,24 @@ describe("fieldcoach suggest", () => {
     expect(out.suggestions[1]!.reasons[0]).toBe(
       "Ben Rep's customer calls are unknown: their calendar was not read",
     );
+  });
+
+  it("treats customer calls as busy when the policy says they are not joinable", async () => {
+    const { code, stdout } = await suggest(
+      "--events=events.json",
+      "--rep-events=rep-events.json",
+      "--policy=policy-calls-busy.json",
+    );
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as SuggestJson;
+    // Wednesday still ranks first by its two calls, in the morning, clear of them.
+    expect(out.suggestions[0]).toMatchObject({
+      rep: ANA,
+      start: "2026-03-04T09:00:00-05:00",
+      end: "2026-03-04T13:00:00-05:00",
+      score: 2500,
+    });
+    expect(out.suggestions[0]!.reasons[0]).toBe("Ana Rep has 2 customer calls that day (none a big deal)");
   });
 
   it("dates an all-day field day by its own date on the manager's calendar", async () => {

@@ -12,7 +12,7 @@ import { childPath, InputError } from "../domain/input-error.ts";
 import { type Instant, MS_PER_DAY, parseIsoInstant } from "../domain/instant.ts";
 import { buildOrgIndex, type OrgIndex, type Person } from "../domain/org.ts";
 import { parseOrg } from "../domain/parse-org.ts";
-import { customerCallsByDay } from "../domain/suggest-customer-calls.ts";
+import { readRepCalendar } from "../domain/suggest-customer-calls.ts";
 import { parseDismissed } from "../domain/suggest-dismissed.ts";
 import type { FieldDayOnRecord } from "../domain/suggest-due.ts";
 import {
@@ -43,8 +43,8 @@ Options:
   --now ISO          the current instant, with an offset, such as 2026-03-02T08:00:00-05:00
   --policy FILE      the cadence policy (POLICY.json); every field is optional
   --events FILE      the manager's calendarView, to find past and booked field days
-  --rep-events FILE  {"<rep email>": calendarView response, ...}: the reps' own calendars, to rank
-                     days by their customer calls
+  --rep-events FILE  {"<rep email>": calendarView response, ...}: the reps' own calendars, so that
+                     field days ride along on their ordinary customer calls
   --dismissed FILE   [{"rep": EMAIL, "date": "YYYY-MM-DD"}, ...]: suggestions not to offer again
   --format FORMAT    json (the default) or table
   -h, --help         print this help
@@ -124,7 +124,7 @@ export async function suggestCommand(args: string[], io: CliIO): Promise<number>
         name: rep.name,
         hireDate: rep.hireDate,
         availability,
-        customerCalls: events === undefined ? undefined : customerCallsByDay({ events, org, zone: repZone }),
+        calendar: events === undefined ? undefined : readRepCalendar({ events, org, zone: repZone }),
       };
     }),
     fieldDays,

@@ -22,6 +22,7 @@ describe("parseCadencePolicy", () => {
       maxFieldDaysPerWeek: 2,
       horizonWeeks: 4,
       tentativeIsBusy: true,
+      customerCallsJoinable: true,
     });
   });
 
@@ -31,26 +32,36 @@ describe("parseCadencePolicy", () => {
       everyWeeks: { other: 6 },
       preferredWeekdays: ["Tuesday", "thursday"],
       tentativeIsBusy: false,
+      customerCallsJoinable: false,
     });
     expect(policy.blockLength).toBe("full-day");
     expect(policy.everyWeeks).toEqual({ newHire: 2, other: 6 });
     expect(policy.preferredWeekdays).toEqual(["tuesday", "thursday"]);
     expect(policy.tentativeIsBusy).toBe(false);
+    expect(policy.customerCallsJoinable).toBe(false);
   });
 
   it("lays a rep's overrides over the tenant's cadence, matching the rep's address in any case", () => {
     const policy = parseCadencePolicy({
       travelBufferMinutes: 45,
       everyWeeks: { newHire: 3 },
-      reps: { "Ana@Contoso.com": { everyWeeks: { other: 2 }, blockLength: "full-day" } },
+      reps: {
+        "Ana@Contoso.com": {
+          everyWeeks: { other: 2 },
+          blockLength: "full-day",
+          customerCallsJoinable: false,
+        },
+      },
     });
     expect(cadenceFor(policy, "ana@contoso.com")).toMatchObject({
       blockLength: "full-day",
+      customerCallsJoinable: false,
       everyWeeks: { newHire: 3, other: 2 },
       travelBufferMinutes: 45,
     });
     expect(cadenceFor(policy, "bo@contoso.com")).toMatchObject({
       blockLength: "half-day",
+      customerCallsJoinable: true,
       everyWeeks: { newHire: 3, other: 4 },
     });
   });
@@ -76,6 +87,10 @@ describe("parseCadencePolicy", () => {
     });
     expect(problem({ reps: { "ana@contoso.com": { tentativeIsBusy: "yes" } } })).toEqual({
       path: '$.reps["ana@contoso.com"].tentativeIsBusy',
+      detail: "must be true or false",
+    });
+    expect(problem({ customerCallsJoinable: 1 })).toEqual({
+      path: "$.customerCallsJoinable",
       detail: "must be true or false",
     });
     expect(problem({ reps: { ana: {} } })).toEqual({

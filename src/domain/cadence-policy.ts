@@ -17,6 +17,11 @@ export interface RepCadence {
   /** Time that must be free before and after the block; it may fall outside working hours. */
   readonly travelBufferMinutes: number;
   readonly tentativeIsBusy: boolean;
+  /**
+   * Whether the rep's ordinary customer calls (not big deals) leave the rep free for a field day: the
+   * manager rides along on them, so they are what the day is for. False treats them as busy.
+   */
+  readonly customerCallsJoinable: boolean;
 }
 
 export type RepCadenceOverride = Partial<Omit<RepCadence, "everyWeeks">> & {
@@ -42,6 +47,7 @@ export const DEFAULT_POLICY: CadencePolicy = {
   preferredWeekdays: [],
   travelBufferMinutes: 30,
   tentativeIsBusy: true,
+  customerCallsJoinable: true,
   horizonWeeks: 4,
   reps: new Map(),
 };
@@ -77,6 +83,7 @@ const repFields = {
   preferredWeekdays: z.array(weekday).optional(),
   travelBufferMinutes: wholeNumber(0, 480).optional(),
   tentativeIsBusy: z.boolean({ error: "must be true or false" }).optional(),
+  customerCallsJoinable: z.boolean({ error: "must be true or false" }).optional(),
 };
 
 const policyInput = z.strictObject({
@@ -126,5 +133,6 @@ export function cadenceFor(policy: CadencePolicy, repEmail: string): RepCadence 
     preferredWeekdays: rest.preferredWeekdays ?? policy.preferredWeekdays,
     travelBufferMinutes: rest.travelBufferMinutes ?? policy.travelBufferMinutes,
     tentativeIsBusy: rest.tentativeIsBusy ?? policy.tentativeIsBusy,
+    customerCallsJoinable: rest.customerCallsJoinable ?? policy.customerCallsJoinable,
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type CadencePolicy, DEFAULT_POLICY, parseCadencePolicy } from "./cadence-policy.ts";
 import type { BusyItem, FreeBusyStatus } from "./free-busy.ts";
 import { WEEKDAYS, type Weekday } from "./org.ts";
-import type { CustomerCallCount } from "./suggest-customer-calls.ts";
+import type { CustomerCallCount, RepCalendar } from "./suggest-customer-calls.ts";
 import type { FieldDayOnRecord } from "./suggest-due.ts";
 import {
   type Availability,
@@ -337,34 +337,225 @@ describe("suggestFieldDays: due dates", () => {
   });
 });
 
-describe("suggestFieldDays: ranking signals", () => {
-  const calls = (entries: Record<string, [number, number]>): ReadonlyMap<string, CustomerCallCount> =>
-    new Map(Object.entries(entries).map(([date, [ordinary, bigDeal]]) => [date, { ordinary, bigDeal }]));
+/** What a rep's calendar holds: an ordinary customer call, a big-deal call or an internal meeting. */
+type Entry = readonly [start: string, end: string, kind: "call" | "big deal" | "internal"];
 
+/**
+ * A rep whose getSchedule shows every entry as busy, and whose calendar says what each one is, as
+ * readRepCalendar would read it.
+ */
+function repWithCalendar(email: string, entries: readonly Entry[], zone = NY): RepToPlace {
+  const callsByDay = new Map<string, CustomerCallCount>();
+  for (const [start, , kind] of entries) {
+    if (kind === "internal") continue;
+    const date = start.slice(0, 10);
+    const count = callsByDay.get(date) ?? { ordinary: 0, bigDeal: 0 };
+    callsByDay.set(
+      date,
+      kind === "call" ? { ...count, ordinary: count.ordinary + 1 } : { ...count, bigDeal: count.bigDeal + 1 },
+    );
+  }
+  const calendar: RepCalendar = {
+    callsByDay,
+    ordinaryCalls: entries
+      .filter(([, , kind]) => kind === "call")
+      .map(([start, end]) => ({ start: at(start, zone), end: at(end, zone) }))
+      .sort((a, b) => a.start - b.start),
+    otherEvents: entries
+      .filter(([, , kind]) => kind !== "call")
+      .map(([start, end]) => ({ start: at(start, zone), end: at(end, zone), status: "busy" as const })),
+  };
+  return rep(email, {
+    availability: available(
+      zone,
+      entries.map(([start, end]) => [start, end]),
+    ),
+    calendar,
+  });
+}
+
+const NO_CALLS: RepCalendar = { callsByDay: new Map(), ordinaryCalls: [], otherEvents: [] };
+
+describe("suggestFieldDays: riding along on customer calls", () => {
+  // Ana's Tuesday: one call in the morning, three in the afternoon.
+  const busyTuesday: readonly Entry[] = [
+    ["2026-03-03T09:30", "2026-03-03T10:30", "call"],
+    ["2026-03-03T13:00", "2026-03-03T13:30", "call"],
+    ["2026-03-03T14:00", "2026-03-03T15:00", "call"],
+    ["2026-03-03T15:30", "2026-03-03T16:30", "call"],
+  ];
+
+  it("places the block over the most ordinary customer calls of a day full of them", () => {
+    const result = suggest({ reps: [repWithCalendar("ana@contoso.com", busyTuesday)] });
+    // The earliest block holding all three afternoon calls, clear of the morning call and its buffer.
+    expect(blocks(result)).toEqual([["ana@contoso.com", "2026-03-03 12:30", "2026-03-03 16:30"]]);
+    expect(result.suggestions[0]!.reasons[0]).toBe(
+      "Rides along on 3 customer calls (none a big deal); 1 more that day falls outside the block",
+    );
+    expect(result.suggestions[0]!.score).toBe(3500);
+  });
+
+  it("gives a full day that holds every call of the day", () => {
+    const result = suggest({
+      reps: [repWithCalendar("ana@contoso.com", busyTuesday)],
+      policy: { blockLength: "full-day" },
+    });
+    expect(blocks(result)).toEqual([["ana@contoso.com", "2026-03-03 09:00", "2026-03-03 17:00"]]);
+    expect(result.suggestions[0]!.reasons[0]).toBe("Rides along on 4 customer calls (none a big deal)");
+  });
+
+  it("treats the calls as busy when the policy says they are not joinable", () => {
+    const result = suggest({
+      reps: [repWithCalendar("ana@contoso.com", busyTuesday)],
+      policy: { customerCallsJoinable: false },
+    });
+    // Tuesday's calls leave no four free hours with buffers, so Monday is the first free day.
+    expect(blocks(result)).toEqual([["ana@contoso.com", "2026-03-02 09:00", "2026-03-02 13:00"]]);
+    expect(result.suggestions[0]!.reasons[0]).toBe("ana has no customer calls that day");
+    expect(result.suggestions[0]!.score).toBe(500);
+  });
+
+  it("lets a big-deal call block the rep", () => {
+    const result = suggest({
+      reps: [
+        repWithCalendar("ana@contoso.com", [
+          ["2026-03-02T09:00", "2026-03-02T17:00", "internal"],
+          ["2026-03-03T10:00", "2026-03-03T11:00", "big deal"],
+        ]),
+      ],
+      policy: { horizonWeeks: 1, preferredWeekdays: ["tuesday"] },
+    });
+    expect(blocks(result)[0]!.slice(1)).toEqual(["2026-03-03 11:30", "2026-03-03 15:30"]);
+    expect(result.suggestions[0]!.reasons[0]).toBe(
+      "ana has no ordinary customer calls that day (1 big-deal call, which do not count)",
+    );
+  });
+
+  it.each([
+    ["a big-deal call", "big deal"],
+    ["an internal meeting", "internal"],
+  ] as const)("does not ride along on a call with %s booked over it", (_, kind) => {
+    const result = suggest({
+      reps: [
+        repWithCalendar("ana@contoso.com", [
+          ["2026-03-02T10:00", "2026-03-02T12:00", "call"],
+          ["2026-03-02T10:30", "2026-03-02T11:00", kind],
+        ]),
+      ],
+    });
+    expect(blocks(result)[0]!.slice(1)).toEqual(["2026-03-02 12:30", "2026-03-02 16:30"]);
+    expect(result.suggestions[0]!.reasons[0]).toMatch(
+      /^ana has 1 ordinary customer call that day, none inside/,
+    );
+    expect(result.suggestions[0]!.score).toBe(500);
+  });
+
+  it("never cuts a call at the block's edge", () => {
+    const result = suggest({
+      reps: [
+        repWithCalendar("ana@contoso.com", [
+          ["2026-03-02T09:00", "2026-03-02T17:00", "internal"],
+          ["2026-03-03T09:00", "2026-03-03T10:00", "call"],
+          ["2026-03-03T12:30", "2026-03-03T14:00", "call"],
+        ]),
+      ],
+      policy: { horizonWeeks: 1 },
+    });
+    // 09:00–13:00 would cut the 12:30 call; a block holding it keeps 30 minutes clear of the 09:00 one.
+    expect(blocks(result)[0]!.slice(1)).toEqual(["2026-03-03 10:30", "2026-03-03 14:30"]);
+    expect(result.suggestions[0]!.reasons[0]).toBe(
+      "Rides along on 1 customer call (none a big deal); 1 more that day falls outside the block",
+    );
+  });
+
+  it("keeps the manager free for the whole block and its buffers, calls or not", () => {
+    const result = suggest({
+      manager: available(NY, [["2026-03-03T13:00", "2026-03-03T14:00"]]),
+      reps: [repWithCalendar("ana@contoso.com", busyTuesday)],
+    });
+    // Tuesday's blocks holding calls all touch the manager's 13:00 meeting or its buffers.
+    expect(blocks(result)[0]!.slice(1)).toEqual(["2026-03-02 09:00", "2026-03-02 13:00"]);
+    expect(result.suggestions[0]!.reasons[0]).toBe("ana has no customer calls that day");
+  });
+
+  it("keeps away, working-elsewhere and unknown time blocking under a call", () => {
+    for (const status of ["oof", "workingElsewhere", "unknown"] as const) {
+      const ana = repWithCalendar("ana@contoso.com", busyTuesday);
+      const result = suggest({
+        reps: [
+          {
+            ...ana,
+            availability: available(
+              NY,
+              busyTuesday.map(([start, end]) => [start, end, start.endsWith("14:00") ? status : "busy"]),
+            ),
+          },
+        ],
+      });
+      // The 14:00 call now blocks with its buffer; the best block left holds the two calls before it.
+      expect(blocks(result)[0]!.slice(1)).toEqual(["2026-03-03 09:30", "2026-03-03 13:30"]);
+      expect(result.suggestions[0]!.reasons[0]).toMatch(/^Rides along on 2 customer calls/);
+    }
+  });
+});
+
+describe("suggestFieldDays: ranking signals", () => {
   it("prefers the day with the most ordinary customer calls, whatever the big deals", () => {
     const result = suggest({
       reps: [
-        rep("ana@contoso.com", { customerCalls: calls({ "2026-03-03": [1, 4], "2026-03-11": [3, 0] }) }),
+        repWithCalendar("ana@contoso.com", [
+          ["2026-03-03T09:00", "2026-03-03T10:00", "call"],
+          ...(["11", "12", "13", "14"] as const).map(
+            (hour): Entry => [`2026-03-03T${hour}:00`, `2026-03-03T${hour}:30`, "big deal"],
+          ),
+          ["2026-03-11T09:00", "2026-03-11T10:00", "call"],
+          ["2026-03-11T10:00", "2026-03-11T11:00", "call"],
+          ["2026-03-11T11:00", "2026-03-11T12:00", "call"],
+        ]),
       ],
       policy: { preferredWeekdays: ["monday"] },
     });
     expect(blocks(result)[0]![1]).toBe("2026-03-11 09:00");
-    expect(result.suggestions[0]!.reasons[0]).toBe("ana has 3 customer calls that day (none a big deal)");
+    expect(result.suggestions[0]!.reasons[0]).toBe("Rides along on 3 customer calls (none a big deal)");
     expect(result.suggestions[0]!.score).toBe(3500);
   });
 
   it("says when big-deal calls were left out of the count", () => {
     const result = suggest({
-      reps: [rep("ana@contoso.com", { customerCalls: calls({ "2026-03-02": [2, 1] }) })],
+      reps: [
+        repWithCalendar("ana@contoso.com", [
+          ["2026-03-02T09:00", "2026-03-02T10:00", "call"],
+          ["2026-03-02T10:00", "2026-03-02T11:00", "call"],
+          ["2026-03-02T15:00", "2026-03-02T16:00", "big deal"],
+        ]),
+      ],
     });
+    expect(result.suggestions[0]!.reasons[0]).toBe(
+      "Rides along on 2 customer calls (none a big deal); 1 big-deal call that day does not count",
+    );
+  });
+
+  it("ranks by the day's calls when they are not joinable", () => {
+    const result = suggest({
+      reps: [
+        repWithCalendar("ana@contoso.com", [
+          ["2026-03-04T16:00", "2026-03-04T17:00", "call"],
+          ["2026-03-04T17:00", "2026-03-04T18:00", "call"],
+          ["2026-03-04T17:00", "2026-03-04T18:00", "big deal"],
+        ]),
+      ],
+      policy: { customerCallsJoinable: false },
+    });
+    expect(blocks(result)[0]![1]).toBe("2026-03-04 09:00");
     expect(result.suggestions[0]!.reasons[0]).toBe(
       "ana has 2 ordinary customer calls that day (and 1 big-deal call, which do not count)",
     );
+    expect(result.suggestions[0]!.score).toBe(2500);
   });
 
   it("uses a preferred weekday when customer calls do not decide", () => {
     const result = suggest({
-      reps: [rep("ana@contoso.com", { customerCalls: calls({}) })],
+      reps: [rep("ana@contoso.com", { calendar: NO_CALLS })],
       policy: { preferredWeekdays: ["thursday"] },
     });
     expect(blocks(result)[0]![1]).toBe("2026-03-05 09:00");

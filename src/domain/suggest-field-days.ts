@@ -4,10 +4,10 @@ import type { BusyItem } from "./free-busy.ts";
 import type { Instant } from "./instant.ts";
 import type { Interval } from "./interval.ts";
 import { type SharedDay, sharedWorkingDays } from "./suggest-blocks.ts";
-import type { CustomerCallCount } from "./suggest-customer-calls.ts";
+import type { RepCalendar } from "./suggest-customer-calls.ts";
 import type { DismissedSuggestion } from "./suggest-dismissed.ts";
 import { type DueDate, daysOverdue, dueDateOf, type FieldDayOnRecord, nextDueDate } from "./suggest-due.ts";
-import { type PlanSoFar, placeBlock } from "./suggest-place-block.ts";
+import { commitBlock, findBlock, type PlacedBlock, type PlanSoFar } from "./suggest-place-block.ts";
 import { suggestionReasons } from "./suggest-reasons.ts";
 import { type WorkWeek, workingDays } from "./working-hours.ts";
 import { dateIn, isoWeekIn, plusWeeks } from "./zoned-time.ts";
@@ -23,8 +23,8 @@ export interface RepToPlace {
   readonly name: string;
   readonly hireDate?: string | undefined;
   readonly availability: Availability;
-  /** Customer calls per date of the rep's own calendar; undefined when their calendar was not read. */
-  readonly customerCalls?: ReadonlyMap<string, CustomerCallCount> | undefined;
+  /** The rep's own calendar: their customer calls and other events; undefined when it was not read. */
+  readonly calendar?: RepCalendar | undefined;
 }
 
 export interface SuggestFieldDaysInput {
@@ -46,7 +46,10 @@ export interface FieldDaySuggestion {
   readonly rep: string;
   readonly start: Instant;
   readonly end: Instant;
-  /** 1000 per ordinary customer call that day, plus 500 + days overdue (kept within ±499). */
+  /**
+   * 1000 per ordinary customer call the manager rides along on (inside the block; that day, when calls
+   * are not joinable), plus 500 + days overdue (kept within ±499).
+   */
   readonly score: number;
   readonly reasons: readonly string[];
 }
@@ -55,7 +58,7 @@ export interface SuggestFieldDaysResult {
   readonly horizon: Interval;
   /** The zone the plan's days and weeks were read in: the manager's working-hours zone when known. */
   readonly zone: Zone;
-  /** Best first: most ordinary customer calls that day, then most overdue, then earliest. */
+  /** Best first: most ordinary customer calls to ride along on, then most overdue, then earliest. */
   readonly suggestions: readonly FieldDaySuggestion[];
   readonly due: readonly {
     readonly rep: string;
@@ -84,7 +87,7 @@ export function suggestFieldDays(input: SuggestFieldDaysInput): SuggestFieldDays
     perWeek: new Map(),
     dismissed: new Set((input.dismissed ?? []).map((d) => `${d.rep.toLowerCase()} ${d.date}`)),
     chosen: [],
-    blockedCache: new Map(),
+    rulesCache: new Map(),
   };
   for (const day of input.fieldDays) {
     const week = isoWeekIn(day.start, zone);
@@ -94,7 +97,7 @@ export function suggestFieldDays(input: SuggestFieldDaysInput): SuggestFieldDays
     ? workingDays(manager.availability.workWeek, horizon)
     : [];
   const sharedDays = new Map<string, SharedDay[]>();
-  const suggestions: FieldDaySuggestion[] = [];
+  const placements: Placement[] = [];
   const due: SuggestFieldDaysResult["due"][number][] = [];
   const unplaceable: SuggestFieldDaysResult["unplaceable"][number][] = [];
 
@@ -126,8 +129,14 @@ export function suggestFieldDays(input: SuggestFieldDaysInput): SuggestFieldDays
         shared = sharedWorkingDays(managerDays, workingDays(rep.availability.workWeek, horizon));
         sharedDays.set(rep.email, shared);
       }
-      const repBusy = { ...rep, busy: rep.availability.busy };
-      const placed = placeBlock(plan, repBusy, manager.availability.busy, shared, cadence, dueDate);
+      const placed = findBlock(
+        plan,
+        { email: rep.email, busy: rep.availability.busy, calendar: rep.calendar },
+        manager.availability.busy,
+        shared,
+        cadence,
+        dueDate,
+      );
       if ("why" in placed) {
         const why =
           afterSuggestion === undefined
@@ -136,30 +145,36 @@ export function suggestFieldDays(input: SuggestFieldDaysInput): SuggestFieldDays
         unplaceable.push({ rep: rep.email, why });
         continue;
       }
-      const { block, day, calls } = placed;
-      suggestions.push({
-        rep: rep.email,
-        start: block.start,
-        end: block.end,
-        score: calls * 1000 + 500 + Math.max(-499, Math.min(499, daysOverdue(dueDate, now, zone))),
-        reasons: suggestionReasons({
-          rep,
-          hireDate: rep.hireDate,
-          cadence,
-          dueDate,
-          afterSuggestion,
-          day,
-          block,
-          now,
-          zone,
-        }),
-      });
-      const following = nextDueDate(dueDate, block.start, now, zone);
+      commitBlock(plan, placed);
+      placements.push({ occurrence, placed });
+      const following = nextDueDate(dueDate, placed.block.start, now, zone);
       if (following.dueBy < horizon.end)
-        next.push({ ...occurrence, dueDate: following, afterSuggestion: block.start });
+        next.push({ ...occurrence, dueDate: following, afterSuggestion: placed.block.start });
     }
     round = next;
   }
+  const suggestions = placements.map(({ occurrence, placed }): FieldDaySuggestion => {
+    const { rep, cadence, dueDate, afterSuggestion } = occurrence;
+    const { block, day, calls } = placed;
+    return {
+      rep: rep.email,
+      start: block.start,
+      end: block.end,
+      score: calls * 1000 + 500 + Math.max(-499, Math.min(499, daysOverdue(dueDate, now, zone))),
+      reasons: suggestionReasons({
+        rep,
+        hireDate: rep.hireDate,
+        cadence,
+        dueDate,
+        afterSuggestion,
+        day,
+        block,
+        callsInside: calls,
+        now,
+        zone,
+      }),
+    };
+  });
   suggestions.sort((a, b) => b.score - a.score || a.start - b.start || a.rep.localeCompare(b.rep));
   return { horizon, zone, suggestions, due, unplaceable };
 }
@@ -170,4 +185,9 @@ interface Occurrence {
   readonly cadence: RepCadence;
   readonly dueDate: DueDate;
   readonly afterSuggestion: Instant | undefined;
+}
+
+interface Placement {
+  readonly occurrence: Occurrence;
+  readonly placed: PlacedBlock;
 }

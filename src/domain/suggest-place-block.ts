@@ -4,9 +4,10 @@ import { type BusyItem, blockedTime } from "./free-busy.ts";
 import { MS_PER_HOUR, MS_PER_MINUTE } from "./instant.ts";
 import { type Interval, mergeIntervals, pad } from "./interval.ts";
 import { WEEKDAYS } from "./org.ts";
-import { type BlockShape, firstBlockOn, type SharedDay } from "./suggest-blocks.ts";
-import type { CustomerCallCount } from "./suggest-customer-calls.ts";
+import { type BlockRules, type BlockShape, bestBlockOn, type SharedDay } from "./suggest-blocks.ts";
+import type { RepCalendar } from "./suggest-customer-calls.ts";
 import type { DueDate } from "./suggest-due.ts";
+import { repFieldDayTime } from "./suggest-joinable-calls.ts";
 import { unplaceableReason } from "./suggest-reasons.ts";
 import { isoWeekIn, weekdayOfDate } from "./zoned-time.ts";
 
@@ -19,30 +20,40 @@ export interface PlanSoFar {
   readonly perWeek: Map<string, number>;
   /** `${rep} ${date}` of dismissed suggestions. */
   readonly dismissed: ReadonlySet<string>;
-  readonly chosen: { readonly block: Interval; readonly bufferMs: number }[];
-  /** Each person's blocked time, sorted and padded, per tentative rule and buffer: reps are placed often. */
-  readonly blockedCache: Map<string, readonly Interval[]>;
+  /** The blocks placed so far, each with its travel buffer. */
+  readonly chosen: PlacedBlock[];
+  /** Both people's field-day rules per rep and cadence, computed once: reps are placed often. */
+  readonly rulesCache: Map<string, BlockRules>;
+}
+
+/** A rep as placement needs them. */
+export interface RepForPlacement {
+  readonly email: string;
+  readonly busy: readonly BusyItem[];
+  /** Undefined when their calendar was not read. */
+  readonly calendar?: RepCalendar | undefined;
 }
 
 export interface PlacedBlock {
   readonly block: Interval;
   readonly day: SharedDay;
-  /** Ordinary customer calls the rep has that day. */
+  /**
+   * The ordinary customer calls that rank the block: those wholly inside it when calls are joinable,
+   * otherwise all of the rep's that day.
+   */
   readonly calls: number;
+  readonly bufferMs: number;
 }
 
 /**
  * The best block for one due date of one rep, given both people's free/busy and the plan so far:
- * the day with the most ordinary customer calls, then a preferred weekday, then the earliest.
- * Returns why when no day has a block that meets every hard constraint.
+ * the day with the most ordinary customer calls, then a preferred weekday, then the earliest. It is
+ * not added to the plan (see commitBlock). Returns why when no day has a block that meets every hard
+ * constraint.
  */
-export function placeBlock(
+export function findBlock(
   plan: PlanSoFar,
-  rep: {
-    readonly email: string;
-    readonly busy: readonly BusyItem[];
-    readonly customerCalls?: ReadonlyMap<string, CustomerCallCount> | undefined;
-  },
+  rep: RepForPlacement,
   managerBusy: readonly BusyItem[],
   shared: readonly SharedDay[],
   cadence: RepCadence,
@@ -53,32 +64,27 @@ export function placeBlock(
     cadence.blockLength === "half-day"
       ? { kind: "half-day", length: cadence.halfDayHours * MS_PER_HOUR }
       : { kind: "full-day", minLength: cadence.fullDayMinHours * MS_PER_HOUR };
-  const blockedOf = (who: string, items: readonly BusyItem[]): readonly Interval[] => {
-    const key = `${who} ${cadence.tentativeIsBusy} ${bufferMs}`;
-    let found = plan.blockedCache.get(key);
-    if (found === undefined) {
-      found = blockedTime(items, cadence.tentativeIsBusy).map((i) => pad(i, bufferMs, bufferMs));
-      plan.blockedCache.set(key, found);
-    }
-    return found;
-  };
-  // Concatenated sorted runs merge in close to linear time.
-  const busy = mergeIntervals([...blockedOf("(manager)", managerBusy), ...blockedOf(rep.email, rep.busy)]);
+  const own = rulesOf(plan, rep, managerBusy, cadence);
   const taken = plan.chosen.map((c) => {
     const gap = Math.max(bufferMs, c.bufferMs);
     return pad(c.block, gap, gap);
   });
-  const blocked = mergeIntervals([...busy, ...taken]);
-  let best: (PlacedBlock & { readonly preferred: boolean }) | undefined;
+  const rules: BlockRules = { ...own, blocked: mergeIntervals([...own.blocked, ...taken]) };
+  let best: PlacedBlock | undefined;
+  let bestPreferred = false;
   for (const day of shared) {
     if (plan.dismissed.has(`${rep.email} ${day.managerDate}`)) continue;
-    const block = firstBlockOn(day, shape, blocked, due.opensAt, plan.horizon.end);
-    if (block === undefined) continue;
+    const found = bestBlockOn(day, shape, rules, due.opensAt, plan.horizon.end);
+    if (found === undefined) continue;
+    const { block } = found;
     if ((plan.perWeek.get(isoWeekIn(block.start, plan.zone)) ?? 0) >= plan.maxFieldDaysPerWeek) continue;
-    const calls = rep.customerCalls?.get(day.repDate)?.ordinary ?? 0;
+    const calls = cadence.customerCallsJoinable
+      ? found.callsInside
+      : (rep.calendar?.callsByDay.get(day.repDate)?.ordinary ?? 0);
     const preferred = cadence.preferredWeekdays.includes(WEEKDAYS[weekdayOfDate(day.managerDate) - 1]!);
-    if (best === undefined || calls > best.calls || (calls === best.calls && preferred && !best.preferred)) {
-      best = { block, day, calls, preferred };
+    if (best === undefined || calls > best.calls || (calls === best.calls && preferred && !bestPreferred)) {
+      best = { block, day, calls, bufferMs };
+      bestPreferred = preferred;
     }
   }
   if (best === undefined) {
@@ -86,7 +92,7 @@ export function placeBlock(
       why: unplaceableReason(shared, due, plan.horizon, cadence, {
         rep: rep.email,
         shape,
-        blocked: busy,
+        rules: own,
         dismissed: plan.dismissed,
         perWeek: plan.perWeek,
         maxFieldDaysPerWeek: plan.maxFieldDaysPerWeek,
@@ -94,8 +100,45 @@ export function placeBlock(
       }),
     };
   }
-  const week = isoWeekIn(best.block.start, plan.zone);
-  plan.perWeek.set(week, (plan.perWeek.get(week) ?? 0) + 1);
-  plan.chosen.push({ block: best.block, bufferMs });
   return best;
+}
+
+/** Adds a block to the plan: later placements keep clear of it and count it in its week. */
+export function commitBlock(plan: PlanSoFar, placed: PlacedBlock): void {
+  const week = isoWeekIn(placed.block.start, plan.zone);
+  plan.perWeek.set(week, (plan.perWeek.get(week) ?? 0) + 1);
+  plan.chosen.push(placed);
+}
+
+/** Takes a committed block out of the plan again. */
+export function releaseBlock(plan: PlanSoFar, placed: PlacedBlock): void {
+  const index = plan.chosen.indexOf(placed);
+  if (index < 0) throw new RangeError("releaseBlock: the block is not in the plan");
+  plan.chosen.splice(index, 1);
+  const week = isoWeekIn(placed.block.start, plan.zone);
+  plan.perWeek.set(week, plan.perWeek.get(week)! - 1);
+}
+
+/** Both people's busy time with buffers, and the rep's joinable calls, for one rep and cadence. */
+function rulesOf(
+  plan: PlanSoFar,
+  rep: RepForPlacement,
+  managerBusy: readonly BusyItem[],
+  cadence: RepCadence,
+): BlockRules {
+  const bufferMs = cadence.travelBufferMinutes * MS_PER_MINUTE;
+  const key = `${rep.email} ${cadence.tentativeIsBusy} ${cadence.customerCallsJoinable} ${bufferMs}`;
+  let found = plan.rulesCache.get(key);
+  if (found === undefined) {
+    const repTime = repFieldDayTime(rep.busy, rep.calendar, cadence);
+    const padded = (intervals: readonly Interval[]) => intervals.map((i) => pad(i, bufferMs, bufferMs));
+    // Concatenated sorted runs merge in close to linear time.
+    const blocked = mergeIntervals([
+      ...padded(blockedTime(managerBusy, cadence.tentativeIsBusy)),
+      ...padded(repTime.blocked),
+    ]);
+    found = { blocked, calls: repTime.calls, longestCall: repTime.longestCall, bufferMs };
+    plan.rulesCache.set(key, found);
+  }
+  return found;
 }

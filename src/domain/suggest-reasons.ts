@@ -3,17 +3,14 @@ import type { RepCadence } from "./cadence-policy.ts";
 import { type Instant, MS_PER_HOUR } from "./instant.ts";
 import type { Interval } from "./interval.ts";
 import { WEEKDAYS } from "./org.ts";
-import { type BlockShape, firstBlockOn, type SharedDay } from "./suggest-blocks.ts";
-import type { CustomerCallCount } from "./suggest-customer-calls.ts";
+import { type BlockRules, type BlockShape, bestBlockOn, type SharedDay } from "./suggest-blocks.ts";
+import type { RepCalendar } from "./suggest-customer-calls.ts";
 import { type DueDate, daysOverdue } from "./suggest-due.ts";
 import { dateIn, isoWeekIn, weekdayOfDate } from "./zoned-time.ts";
 
 /** Sentences a manager reads beside a suggestion: every one of them true of that block. */
 export function suggestionReasons(input: {
-  readonly rep: {
-    readonly name: string;
-    readonly customerCalls?: ReadonlyMap<string, CustomerCallCount> | undefined;
-  };
+  readonly rep: { readonly name: string; readonly calendar?: RepCalendar | undefined };
   readonly hireDate?: string | undefined;
   readonly cadence: RepCadence;
   readonly dueDate: DueDate;
@@ -21,12 +18,19 @@ export function suggestionReasons(input: {
   readonly afterSuggestion: Instant | undefined;
   readonly day: SharedDay;
   readonly block: Interval;
+  /** Ordinary customer calls wholly inside the block (used when calls are joinable). */
+  readonly callsInside: number;
   readonly now: Instant;
   readonly zone: Zone;
 }): string[] {
   const { rep, cadence, dueDate, day, block, now, zone } = input;
   const reasons = [
-    callsReason(rep.name, rep.customerCalls, day.repDate),
+    callsReason(
+      rep.name,
+      rep.calendar,
+      day.repDate,
+      cadence.customerCallsJoinable ? input.callsInside : undefined,
+    ),
     dueReason(dueDate, input.afterSuggestion, now, zone),
   ];
   const cadenceText = `every ${plural(dueDate.everyWeeks, "week")}`;
@@ -46,18 +50,35 @@ export function suggestionReasons(input: {
   return reasons;
 }
 
+/** `callsInside` is undefined when calls are not joinable: then the day's calls are what counts. */
 function callsReason(
   name: string,
-  calls: ReadonlyMap<string, CustomerCallCount> | undefined,
+  calendar: RepCalendar | undefined,
   date: string,
+  callsInside: number | undefined,
 ): string {
-  if (calls === undefined) return `${name}'s customer calls are unknown: their calendar was not read`;
-  const { ordinary, bigDeal } = calls.get(date) ?? { ordinary: 0, bigDeal: 0 };
+  if (calendar === undefined) return `${name}'s customer calls are unknown: their calendar was not read`;
+  const { ordinary, bigDeal } = calendar.callsByDay.get(date) ?? { ordinary: 0, bigDeal: 0 };
   const bigDeals = `${plural(bigDeal, "big-deal call")}`;
+  if (callsInside !== undefined && callsInside > 0) {
+    const outside = ordinary - callsInside;
+    return [
+      `Rides along on ${plural(callsInside, "customer call")} (none a big deal)`,
+      ...(outside > 0
+        ? [`${outside} more that day ${outside === 1 ? "falls" : "fall"} outside the block`]
+        : []),
+      ...(bigDeal > 0 ? [`${bigDeals} that day ${bigDeal === 1 ? "does" : "do"} not count`] : []),
+    ].join("; ");
+  }
   if (ordinary === 0) {
     return bigDeal === 0
       ? `${name} has no customer calls that day`
       : `${name} has no ordinary customer calls that day (${bigDeals}, which do not count)`;
+  }
+  if (callsInside !== undefined) {
+    return bigDeal === 0
+      ? `${name} has ${plural(ordinary, "ordinary customer call")} that day, none inside this block`
+      : `${name} has ${plural(ordinary, "ordinary customer call")} that day, none inside this block (and ${bigDeals}, which do not count)`;
   }
   return bigDeal === 0
     ? `${name} has ${plural(ordinary, "customer call")} that day (none a big deal)`
@@ -90,8 +111,8 @@ export function unplaceableReason(
   context: {
     readonly rep: string;
     readonly shape: BlockShape;
-    /** Both people's busy time with buffers, without other suggestions. */
-    readonly blocked: readonly Interval[];
+    /** Both people's busy time with buffers and the rep's joinable calls, without other suggestions. */
+    readonly rules: BlockRules;
     readonly dismissed: ReadonlySet<string>;
     readonly perWeek: ReadonlyMap<string, number>;
     readonly maxFieldDaysPerWeek: number;
@@ -102,21 +123,29 @@ export function unplaceableReason(
   const span = `between ${dateIn(due.opensAt, zone)} and ${dateIn(horizon.end, zone)}`;
   const length =
     shape.kind === "half-day" ? hours(shape.length) : `a full day of at least ${hours(shape.minLength)}`;
-  const free = shared.filter((day) => firstBlockOn(day, shape, [], due.opensAt, horizon.end) !== undefined);
-  if (free.length === 0) return `Their working hours never overlap for ${length} on one day ${span}`;
-  const open = free.filter(
-    (day) => firstBlockOn(day, shape, context.blocked, due.opensAt, horizon.end) !== undefined,
+  const unconstrained: BlockRules = { blocked: [], calls: [], longestCall: 0, bufferMs: 0 };
+  const free = shared.filter(
+    (day) => bestBlockOn(day, shape, unconstrained, due.opensAt, horizon.end) !== undefined,
   );
+  if (free.length === 0) return `Their working hours never overlap for ${length} on one day ${span}`;
+  const open = free.flatMap((day) => {
+    const found = bestBlockOn(day, shape, context.rules, due.opensAt, horizon.end);
+    return found === undefined ? [] : [{ day, block: found.block }];
+  });
   const buffer =
     cadence.travelBufferMinutes > 0
       ? `, with ${cadence.travelBufferMinutes} minutes to travel before and after,`
       : "";
-  if (open.length === 0)
-    return `They are never both free for ${length}${buffer} in shared working hours ${span}`;
+  if (open.length === 0) {
+    const calls =
+      context.rules.calls.length > 0
+        ? " (the rep's ordinary customer calls count as free only inside the block)"
+        : "";
+    return `They are never both free for ${length}${buffer} in shared working hours ${span}${calls}`;
+  }
   let dismissed = 0;
   let full = 0;
-  for (const day of open) {
-    const block = firstBlockOn(day, shape, context.blocked, due.opensAt, horizon.end)!;
+  for (const { day, block } of open) {
     if (context.dismissed.has(`${context.rep} ${day.managerDate}`)) dismissed++;
     else if ((context.perWeek.get(isoWeekIn(block.start, zone)) ?? 0) >= context.maxFieldDaysPerWeek) full++;
   }
