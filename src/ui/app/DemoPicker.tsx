@@ -21,7 +21,7 @@ export function DemoPicker(props: {
   readonly onSignedIn: () => void;
 }): ReactElement {
   const styles = useDemoPickerStyles();
-  const people = usePromise(() => props.demo.listPeople(), [props.demo]);
+  const people = usePromise(props.demo, () => props.demo.listPeople());
   const [admin, setAdmin] = useState(false);
   const [busy, setBusy] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | undefined>();

@@ -1,14 +1,14 @@
-import { type DependencyList, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 
 export type Settled<T> =
   | { readonly status: "loading" }
   | { readonly status: "ready"; readonly value: T }
   | { readonly status: "failed"; readonly error: unknown };
 
-/** The state of a promise started when `deps` change; an outdated one is ignored. */
-export function usePromise<T>(start: () => Promise<T>, deps: DependencyList): Settled<T> {
+/** The state of a promise started again whenever `key` (what it loads) changes; an outdated one is ignored. */
+export function usePromise<T>(key: unknown, start: () => Promise<T>): Settled<T> {
   const [state, setState] = useState<Settled<T>>({ status: "loading" });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what `start` depends on
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `start` is new each render; `key` names what it loads
   useEffect(() => {
     let current = true;
     setState({ status: "loading" });
@@ -19,6 +19,6 @@ export function usePromise<T>(start: () => Promise<T>, deps: DependencyList): Se
     return () => {
       current = false;
     };
-  }, deps);
+  }, [key]);
   return state;
 }

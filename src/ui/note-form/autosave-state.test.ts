@@ -131,6 +131,18 @@ describe("autosave state", () => {
     expect(resolved.local).toEqual(buildContent({ gaps: "Mine", wentWell: "More", reflection: "Rep" }));
   });
 
+  it("keeps actions added here and elsewhere when merging a newer copy", () => {
+    const mine = { id: "a1", text: "Practise the close", owner: "rep" as const, due: null };
+    const theirs = { id: "a2", text: "Join a demo", owner: "manager" as const, due: "2026-03-20" };
+    const state = run(
+      opened,
+      { type: "edited", content: buildContent({ actions: [mine] }) },
+      { type: "server-changed", note: buildVersioned(4, { actions: [theirs] }) },
+    );
+    expect(statusOf(state)).toBe("unsaved");
+    expect(state.local.actions).toEqual([mine, theirs]);
+  });
+
   it("adopts a newer copy outright when nothing is unsaved, and ignores an older one", () => {
     const newer = run(opened, { type: "server-changed", note: buildVersioned(4, { reflection: "Rep" }) });
     expect(newer.local.reflection).toBe("Rep");

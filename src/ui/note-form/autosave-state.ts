@@ -124,6 +124,7 @@ function adoptServerCopy(state: AutosaveState, theirs: Versioned): AutosaveState
     noteFields(state.server.content),
     noteFields(state.local),
     noteFields(theirs.content),
+    NOTE_SET_FIELDS,
   );
   if (merge.conflicts.length > 0) return { ...settled, conflict: { theirs, merge } };
   const local = noteFromFields(merge.merged);
