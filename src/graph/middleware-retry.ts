@@ -67,7 +67,6 @@ export class RetryMiddleware implements Middleware {
       }
       // An unread body would keep its connection busy while we wait.
       await response?.body?.cancel();
-      trace.waits.push(wait);
       await policy.sleep(wait);
     }
   }

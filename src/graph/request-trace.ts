@@ -1,6 +1,6 @@
 /**
  * Per-request facts the middleware chain shares: what the request needs (scopes, mailbox slots, whether
- * it may be sent twice) and what happened to it (tries, waits, why it failed without a response). It
+ * it may be sent twice) and what happened to it (tries, why it failed without a response). It
  * travels as an SDK middleware option, so each middleware finds it on the request's context.
  */
 
@@ -17,8 +17,6 @@ export class RequestTrace implements MiddlewareOptions {
   /** For messages: "GET /users/{id}/calendarView". */
   readonly label: string;
   tries = 0;
-  /** Milliseconds waited before each retry, in order. */
-  readonly waits: number[] = [];
   /** Set when the chain gave up without a usable response (token unavailable, network, timeout). */
   failure: GraphError | undefined;
 
