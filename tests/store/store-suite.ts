@@ -858,6 +858,31 @@ export function defineStoreSuite(backend: StoreBackend): void {
       expect(await store.syncState.get(t, key)).toBeUndefined();
     });
 
+    it("advance a sync from the delta link a round started from, one round at a time", async () => {
+      const t = freshTenant();
+      const key = "calendar:max@contoso.com";
+      const round = (link: string) => ({ deltaLink: link, window: null });
+      expect(await store.syncState.advance(t, key, null, round("d1"), NOW)).toMatchObject({
+        deltaLink: "d1",
+      });
+      expect(await store.syncState.advance(t, key, null, round("d1-again"), NOW)).toBeUndefined();
+      const rounds = await Promise.all(
+        ["d2-a", "d2-b", "d2-c"].map((link, i) =>
+          store.syncState.advance(t, key, "d1", round(link), NOW + i),
+        ),
+      );
+      const kept = rounds.filter((record) => record !== undefined);
+      expect(kept).toHaveLength(1);
+      expect((await store.syncState.get(t, key))?.deltaLink).toBe(kept[0]!.deltaLink);
+      expect(await store.syncState.advance(t, key, "d1", round("stale"), NOW + DAY)).toBeUndefined();
+      // A stream whose failures were recorded before any success starts from no link.
+      await store.syncState.recordFailure(t, "directory", "throttled", NOW);
+      expect(await store.syncState.advance(t, "directory", null, round("u1"), NOW + HOUR)).toMatchObject({
+        deltaLink: "u1",
+        lastErrorCode: null,
+      });
+    });
+
     it("create tenants and record consent and settings", async () => {
       const t = freshTenant();
       await store.tenants.upsert(t, null, NOW);
