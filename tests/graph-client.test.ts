@@ -4,6 +4,7 @@ import { isGraphFailure } from "../src/domain/graph-ports.ts";
 import { readCalendarView } from "../src/graph/calendar-view.ts";
 import { createGraphClient, withQuery } from "../src/graph/client.ts";
 import { GraphError } from "../src/graph/map-error.ts";
+import { MailboxSlots } from "../src/graph/middleware-mailbox-limit.ts";
 import { PERMISSIONS } from "../src/graph/permissions.ts";
 import { startGraphSimulator } from "../src/graph-sim/server.ts";
 import { type GraphWorld, NOW, salesOrg, startGraphWorld, window } from "./graph-test-support.ts";
@@ -129,6 +130,21 @@ describe("per-mailbox concurrency", () => {
     expect(stats.requests).toBe(12);
     expect(stats.throttled).toBe(0);
     expect(stats.maxInFlightPerMailbox).toBe(4);
+  });
+
+  it("holds across clients that share the app's mailbox slots (one client per signed-in user)", async () => {
+    const slots = new MailboxSlots(4);
+    const first = world.appClient(["Calendars.Read"], { mailboxSlots: slots }).client;
+    const second = world.appClient(["Calendars.Read"], { mailboxSlots: slots }).client;
+    world.sim.faults.latency(25);
+    world.sim.faults.mailboxConcurrency(4);
+    await Promise.all(
+      Array.from({ length: 6 }, () => [
+        readCalendarView(first, megan.id, march),
+        readCalendarView(second, megan.id, march),
+      ]).flat(),
+    );
+    expect(world.sim.stats()).toMatchObject({ requests: 12, throttled: 0, maxInFlightPerMailbox: 4 });
   });
 
   it("is what the simulator enforces: a client allowed eight gets MailboxConcurrency 429s and retries them", async () => {

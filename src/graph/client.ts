@@ -8,7 +8,7 @@
 import { Client, HTTPMessageHandler, ResponseType } from "@microsoft/microsoft-graph-client";
 import { GraphError, mapGraphError } from "./map-error.ts";
 import { AuthMiddleware, type TokenProvider } from "./middleware-auth.ts";
-import { MailboxLimitMiddleware } from "./middleware-mailbox-limit.ts";
+import { MailboxLimitMiddleware, MailboxSlots } from "./middleware-mailbox-limit.ts";
 import { RetryMiddleware } from "./middleware-retry.ts";
 import { TimeoutMiddleware } from "./middleware-timeout.ts";
 import type { GraphPermission } from "./permissions.ts";
@@ -32,6 +32,11 @@ export interface GraphClientOptions {
   /** Backoff base when Graph names no wait (default 500 ms). */
   readonly backoffMs?: number;
   readonly maxConcurrentPerMailbox?: number;
+  /**
+   * Shared per-mailbox slots: give every client of the app (one per signed-in user) the same one, since
+   * Outlook's limit is per app and mailbox. Defaults to slots of this client's own.
+   */
+  readonly mailboxSlots?: MailboxSlots;
   /** Per attempt, until response headers arrive (default 30 s). */
   readonly timeoutMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -82,7 +87,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const now = options.now ?? Date.now;
   const maxTries = options.maxTries ?? 4;
   const maxWaitMs = options.maxWaitMs ?? 60_000;
-  const maxConcurrentPerMailbox = options.maxConcurrentPerMailbox ?? OUTLOOK_CONCURRENCY_PER_MAILBOX;
+  const mailboxSlots =
+    options.mailboxSlots ??
+    new MailboxSlots(options.maxConcurrentPerMailbox ?? OUTLOOK_CONCURRENCY_PER_MAILBOX);
+  const maxConcurrentPerMailbox = mailboxSlots.perMailbox;
   const backoffMs = options.backoffMs ?? 500;
   const sdk = Client.initWithMiddleware({
     baseUrl: parsed.origin,
@@ -90,7 +98,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     middleware: [
       new AuthMiddleware(options.getToken),
       new RetryMiddleware({ maxTries, maxWaitMs, backoffMs, sleep, now }),
-      new MailboxLimitMiddleware(maxConcurrentPerMailbox),
+      new MailboxLimitMiddleware(mailboxSlots),
       new TimeoutMiddleware(options.timeoutMs ?? 30_000),
       new HTTPMessageHandler(),
     ],

@@ -40,14 +40,53 @@ class Slots {
   }
 }
 
-export class MailboxLimitMiddleware implements Middleware {
-  readonly #perMailbox: number;
+/**
+ * The slots of every mailbox, shared by all the clients of one app: Outlook counts requests per app and
+ * mailbox, so clients built per signed-in user must share one of these.
+ */
+export class MailboxSlots {
+  readonly perMailbox: number;
   readonly #slots = new Map<string, Slots>();
-  #next: Middleware | undefined;
 
   constructor(perMailbox: number) {
     if (!(perMailbox >= 1)) throw new RangeError("at least one request per mailbox must be allowed");
-    this.#perMailbox = perMailbox;
+    this.perMailbox = perMailbox;
+  }
+
+  /** Takes `weight` slots of each mailbox (in a fixed order); resolves to a function that gives them back. */
+  async take(wanted: ReadonlyMap<string, number>): Promise<() => void> {
+    const ordered = [...wanted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const taken: [Slots, number, string][] = [];
+    const giveBack = () => {
+      for (const [slots, weight, mailbox] of taken) {
+        slots.give(weight);
+        if (slots.idle) this.#slots.delete(mailbox);
+      }
+    };
+    try {
+      for (const [mailbox, weight] of ordered) {
+        let slots = this.#slots.get(mailbox);
+        if (slots === undefined) {
+          slots = new Slots(this.perMailbox);
+          this.#slots.set(mailbox, slots);
+        }
+        await slots.take(weight);
+        taken.push([slots, weight, mailbox]);
+      }
+    } catch (error) {
+      giveBack();
+      throw error;
+    }
+    return giveBack;
+  }
+}
+
+export class MailboxLimitMiddleware implements Middleware {
+  readonly #slots: MailboxSlots;
+  #next: Middleware | undefined;
+
+  constructor(slots: MailboxSlots) {
+    this.#slots = slots;
   }
 
   setNext(next: Middleware): void {
@@ -55,29 +94,11 @@ export class MailboxLimitMiddleware implements Middleware {
   }
 
   async execute(context: Context): Promise<void> {
-    const wanted = [...traceOf(context).mailboxes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const taken: [Slots, number, string][] = [];
+    const giveBack = await this.#slots.take(traceOf(context).mailboxes);
     try {
-      for (const [mailbox, weight] of wanted) {
-        const slots = this.#slotsOf(mailbox);
-        await slots.take(weight);
-        taken.push([slots, weight, mailbox]);
-      }
       await this.#next!.execute(context);
     } finally {
-      for (const [slots, weight, mailbox] of taken) {
-        slots.give(weight);
-        if (slots.idle) this.#slots.delete(mailbox);
-      }
+      giveBack();
     }
-  }
-
-  #slotsOf(mailbox: string): Slots {
-    let slots = this.#slots.get(mailbox);
-    if (slots === undefined) {
-      slots = new Slots(this.#perMailbox);
-      this.#slots.set(mailbox, slots);
-    }
-    return slots;
   }
 }
