@@ -7,8 +7,9 @@ import type { Database } from "../../src/store/schema.ts";
 import { defineStoreSuite } from "./store-suite.ts";
 
 /*
- * The store suite against a real PostgreSQL named by FIELDCOACH_TEST_DATABASE_URL (`.ci/run` starts
- * one and sets it). Without it this file fails, saying so: a PostgreSQL run that silently passed or
+ * The store suite against a real PostgreSQL named by FIELDCOACH_TEST_DATABASE_URL, which the test run's
+ * global setup (tests/support/global-postgres.ts) provides when Debian's PostgreSQL is installed.
+ * Without one this file fails, saying so: a PostgreSQL run that silently passed or
  * skipped would claim a check that never happened. Each run works in its own schemas, dropped after.
  */
 const url = process.env.FIELDCOACH_TEST_DATABASE_URL;
@@ -17,7 +18,7 @@ if (url === undefined || url === "") {
   describe("PostgreSQL", () => {
     it("needs FIELDCOACH_TEST_DATABASE_URL", () => {
       expect.fail(
-        "FIELDCOACH_TEST_DATABASE_URL is not set: run the tests through .ci/run, or start a PostgreSQL and set it to its postgres:// URL.",
+        "No PostgreSQL for the tests: install Debian's postgresql package (as .ci/run does) so the test run starts one, or set FIELDCOACH_TEST_DATABASE_URL to a postgres:// URL.",
       );
     });
   });
