@@ -10,6 +10,7 @@ import { RequestError } from "./api-error.ts";
 import { type Authenticator, authenticateHook, maybeCallerOf } from "./caller.ts";
 import { registerErrorHandling } from "./error-handler.ts";
 import { type HealthChecks, registerHealthRoutes } from "./health-routes.ts";
+import { CSV_BODY_LIMIT } from "./routes/handle-route.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerWebPages, type WebPagesOptions } from "./web-pages.ts";
 
@@ -57,6 +58,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(async (api) => {
     api.addHook("onRequest", authenticateHook(deps.authenticate));
+    api.addContentTypeParser(
+      "text/csv",
+      { parseAs: "string", bodyLimit: CSV_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
     await api.register(rateLimit, {
       // After authentication, so that the key is the verified person and not whatever a token claims.
       hook: "preHandler",

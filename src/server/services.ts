@@ -9,6 +9,7 @@ import type { GraphAccess } from "./graph-access.ts";
 import type { SyncCoordinator } from "./sync/sync-coordinator.ts";
 
 export interface Services {
+  readonly mode: "demo" | "tenant";
   readonly store: Store;
   readonly graph: GraphAccess;
   readonly sync: SyncCoordinator;

@@ -42,7 +42,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const now = options.now ?? Date.now;
   const logger = createLogger(config.logLevel, options.logDestination);
   const environment =
-    config.mode === "demo" ? await startDemo(config, now) : await startTenantMode(config, now);
+    config.mode === "demo" ? await startDemo(config, now) : await startTenantMode(config, logger, now);
   const publicBaseUrl = config.mode === "demo" ? `http://localhost:${config.port}` : config.publicBaseUrl;
   const sync = createSyncCoordinator({
     store: environment.store,
@@ -50,7 +50,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     now,
     log: logger,
   });
-  const services: Services = { store: environment.store, graph: environment.graph, sync, now, publicBaseUrl };
+  const services: Services = {
+    mode: config.mode,
+    store: environment.store,
+    graph: environment.graph,
+    sync,
+    now,
+    publicBaseUrl,
+  };
   const publicRoutes: PublicRoutes[] = environment.mode === "demo" ? [environment.signIn] : [];
   const api: ApiRoutes[] = apiRoutes(services);
   const app = await buildApp({

@@ -4,6 +4,7 @@
  * person with FieldCoach's app registration; the store is PostgreSQL.
  */
 
+import type { FastifyBaseLogger } from "fastify";
 import { decodeJwt } from "jose";
 import type { TenantConfig } from "../config/load-config.ts";
 import { GRAPH_BASE_URL } from "../graph/client.ts";
@@ -25,6 +26,7 @@ export interface TenantEnvironment {
 
 export async function startTenantMode(
   config: TenantConfig,
+  log: FastifyBaseLogger,
   now: () => number = Date.now,
 ): Promise<TenantEnvironment> {
   if (config.credential.kind !== "secret") {
@@ -33,7 +35,11 @@ export async function startTenantMode(
     );
   }
   const secret = config.credential.secret;
-  const store = await openStore({ kind: "postgres", url: config.databaseUrl });
+  const store = await openStore({
+    kind: "postgres",
+    url: config.databaseUrl,
+    onPoolError: (error) => log.warn({ err: error }, "a pooled database connection failed; it is replaced"),
+  });
   const validator = createTokenValidator({
     audiences: config.audiences,
     allowedTenants: config.allowedTenants,

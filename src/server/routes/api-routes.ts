@@ -2,7 +2,8 @@
 
 import type { ApiRoutes } from "../build-app.ts";
 import type { Services } from "../services.ts";
+import { meRoutes } from "./me-routes.ts";
 
-export function apiRoutes(_services: Services): ApiRoutes[] {
-  return [];
+export function apiRoutes(services: Services): ApiRoutes[] {
+  return [meRoutes(services)];
 }

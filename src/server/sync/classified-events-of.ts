@@ -2,6 +2,8 @@
  * Classifies calendar events for one manager and keeps only what may be stored: ids, times and the
  * classification. Subjects, bodies and attendee lists never reach the store (SPEC §3: a private event's
  * subject and body never leave the server). Events Graph sent incomplete are counted, not stored.
+ * A cancelled event is classified as it was booked and kept as cancelled: a cancelled field day still
+ * counts as booked and not kept (SPEC §4); metrics leave cancelled events out of the hours.
  */
 
 import { type CalendarEvent, type EventInput, isIncomplete } from "../../domain/calendar-event.ts";
@@ -10,6 +12,8 @@ import type { Interval } from "../../domain/interval.ts";
 import type { OrgIndex } from "../../domain/org.ts";
 import type { ClassifiedEventInput } from "../../store/repositories/classified-events.ts";
 import type { OverrideRecord } from "../../store/repositories/overrides.ts";
+
+export const CANCELLED_REASON = "the meeting was cancelled";
 
 export interface ClassifiedBatch {
   readonly events: readonly ClassifiedEventInput[];
@@ -29,7 +33,9 @@ export function classifiedEventsOf(input: {
   const classifications = classifyEvents({
     manager: input.managerEmail,
     org: input.org,
-    events: input.events,
+    events: input.events.map((event) =>
+      !isIncomplete(event) && event.isCancelled ? { ...event, isCancelled: false } : event,
+    ),
     window: input.window,
     overrides,
   });
@@ -62,7 +68,7 @@ function stored(event: CalendarEvent, c: ReturnType<typeof classifyEvents>[numbe
     reps: c.reps,
     hours: c.hours,
     bigDeal: c.bigDeal,
-    reasons: c.reasons,
+    reasons: event.isCancelled ? [CANCELLED_REASON, ...c.reasons] : c.reasons,
     customerDomains: c.customerDomains,
     overridden: c.overridden,
   };

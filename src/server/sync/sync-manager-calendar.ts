@@ -3,7 +3,8 @@
  * the first time, after a 410, or when the window moved), classified and written together with the new
  * delta link in one transaction. The link is advanced only if it is still the one the round started
  * from, so of two rounds run at once exactly one is kept and neither duplicates nor loses anything; a
- * round that fails half way writes nothing and the next one starts from the same link.
+ * round that fails half way writes nothing and the next one starts from the same link. Events Graph
+ * reports deleted are kept as cancelled, so a cancelled field day still counts as booked.
  */
 
 import type { CalendarReader, GraphFailure } from "../../domain/graph-ports.ts";
@@ -69,16 +70,15 @@ export async function syncManagerCalendar(input: SyncManagerCalendarInput): Prom
         now,
       );
       if (advanced === undefined) throw new Superseded();
-      let removed: number;
+      // An organizer's cancelled meeting disappears from their calendar: it is kept as cancelled.
+      let gone: readonly string[] = result.removedIds;
       if (result.reset) {
         const kept = new Set(batch.events.map((event) => event.eventId));
-        const stale = (await tx.events.inWindow(tenantId, manager.email, window))
+        gone = (await tx.events.inWindow(tenantId, manager.email, window))
           .map((event) => event.eventId)
           .filter((id) => !kept.has(id));
-        removed = await tx.events.remove(tenantId, manager.email, stale);
-      } else {
-        removed = await tx.events.remove(tenantId, manager.email, result.removedIds);
       }
+      const removed = await tx.events.markCancelled(tenantId, manager.email, gone, now);
       const upserted = await tx.events.upsert(tenantId, manager.email, batch.events, now);
       return {
         outcome: "synced",
