@@ -242,3 +242,11 @@ export function loadConfig(
   const setting = String(issue.path[0] ?? "FIELDCOACH_MODE");
   throw new ConfigError(setting, `Configuration error: ${setting} ${issue.message}.`);
 }
+
+/**
+ * Every environment variable tenant mode reads, from the schema itself, so that a deployment template
+ * can be checked to set exactly these on the container.
+ */
+export const TENANT_ENVIRONMENT: readonly string[] = Object.keys(tenantSchema("").in.shape).filter(
+  (name) => !name.startsWith("--"),
+);
