@@ -167,7 +167,7 @@ module keyVault 'modules/key-vault.bicep' = {
   }
 }
 
-module environment 'modules/container-environment.bicep' = {
+module appEnvironment 'modules/container-environment.bicep' = {
   name: 'container-environment'
   params: {
     location: location
@@ -178,7 +178,7 @@ module environment 'modules/container-environment.bicep' = {
   }
 }
 
-var publicHost = '${names.app}.${environment.outputs.defaultDomain}'
+var publicHost = '${names.app}.${appEnvironment.outputs.defaultDomain}'
 
 module app 'modules/container-app.bicep' = if (!empty(containerImageTag)) {
   name: 'container-app'
@@ -186,7 +186,7 @@ module app 'modules/container-app.bicep' = if (!empty(containerImageTag)) {
     location: location
     tags: tags
     name: names.app
-    environmentId: environment.outputs.id
+    environmentId: appEnvironment.outputs.id
     identityId: identity.id
     image: '${registry.outputs.loginServer}/fieldcoach:${containerImageTag}'
     registryServer: registry.outputs.loginServer

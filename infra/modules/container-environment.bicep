@@ -14,7 +14,7 @@ resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' exis
   name: logAnalyticsName
 }
 
-resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
+resource managedEnvironment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   name: name
   location: location
   tags: tags
@@ -39,5 +39,5 @@ resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   }
 }
 
-output id string = environment.id
-output defaultDomain string = environment.properties.defaultDomain
+output id string = managedEnvironment.id
+output defaultDomain string = managedEnvironment.properties.defaultDomain
