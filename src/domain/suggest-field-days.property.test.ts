@@ -10,9 +10,9 @@ import { readRepCalendar } from "./suggest-customer-calls.ts";
 import type { FieldDayOnRecord } from "./suggest-due.ts";
 import {
   type Availability,
-  type FieldDaySuggestion,
   type RepToPlace,
   type SuggestFieldDaysInput,
+  type SuggestFieldDaysResult,
   suggestFieldDays,
 } from "./suggest-field-days.ts";
 import { zoneNamed } from "./zoned-time.ts";
@@ -333,6 +333,79 @@ const scenario = (repCount: { min: number; max: number }) =>
       return { input, events };
     });
 
+/**
+ * Reps competing for few days: an ordinary week in one zone, a free manager, and each rep free on a
+ * handful of days only, with a low weekly limit, so that greedy placement often blocks a rep.
+ */
+const contested = fc
+  .record({
+    now: fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 0, 1) }),
+    zone: fc.constantFrom(...ZONES),
+    freeDays: fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 21 }), { minLength: 1, maxLength: 5 }), {
+      minLength: 2,
+      maxLength: 4,
+    }),
+    hireDates: fc.array(fc.option(fc.constantFrom("2025-03-01", "2026-06-01"), { nil: undefined }), {
+      minLength: 4,
+      maxLength: 4,
+    }),
+    lastFieldDays: fc.array(fc.option(fc.integer({ min: 10, max: 40 }), { nil: undefined }), {
+      minLength: 4,
+      maxLength: 4,
+    }),
+    tenant: cadence,
+    maxFieldDaysPerWeek: fc.integer({ min: 1, max: 2 }),
+    horizonWeeks: fc.integer({ min: 1, max: 3 }),
+  })
+  .map((c): Scenario => {
+    const week = (): Extract<Availability, { placeable: true }>["workWeek"] => ({
+      daysOfWeek: WEEKDAYS.slice(0, 5),
+      startTime: "09:00:00",
+      endTime: "17:00:00",
+      zone: c.zone,
+    });
+    const midnight = DateTime.fromMillis(c.now, { zone: c.zone }).startOf("day");
+    const reps = c.freeDays.map((free, i): RepToPlace => {
+      const busy: BusyItem[] = [];
+      for (let day = -1; day <= 23; day++) {
+        if (free.includes(day)) continue;
+        const start = midnight.plus({ days: day }).toMillis();
+        busy.push({ start, end: midnight.plus({ days: day + 1 }).toMillis(), status: "busy" });
+      }
+      return {
+        email: REPS[i]!,
+        name: REPS[i]!.split("@")[0]!,
+        hireDate: c.hireDates[i],
+        availability: { placeable: true, workWeek: week(), busy },
+      };
+    });
+    const fieldDays = c.lastFieldDays.flatMap((daysAgo, i) =>
+      daysAgo === undefined || i >= reps.length ? [] : [{ reps: [REPS[i]!], start: c.now - daysAgo * DAY }],
+    );
+    const policy: CadencePolicy = {
+      ...DEFAULT_POLICY,
+      ...c.tenant,
+      everyWeeks: { ...DEFAULT_POLICY.everyWeeks, ...c.tenant.everyWeeks },
+      maxFieldDaysPerWeek: c.maxFieldDaysPerWeek,
+      horizonWeeks: c.horizonWeeks,
+      reps: new Map(),
+    };
+    return {
+      input: {
+        now: c.now,
+        policy,
+        manager: {
+          email: "mia@contoso.com",
+          zone: c.zone,
+          availability: { placeable: true, workWeek: week(), busy: [] },
+        },
+        reps,
+        fieldDays,
+      },
+      events: new Map(),
+    };
+  });
+
 interface Scenario {
   readonly input: SuggestFieldDaysInput;
   /** Each rep's raw calendar; undefined when it was not read. */
@@ -521,8 +594,9 @@ function blockProblem(
 /** `score` = 1000 × calls + 500 + days overdue within ±499, so the calls it counted are recoverable. */
 const callsInScore = (score: number): number => Math.floor((score - 1) / 1000);
 
-function violations(scenario: Scenario, suggestions: readonly FieldDaySuggestion[]): string[] {
+function violations(scenario: Scenario, result: SuggestFieldDaysResult): string[] {
   const { input } = scenario;
+  const { suggestions } = result;
   const out: string[] = [];
   const zone = managerZone(input);
   const perWeek = new Map<string, number>();
@@ -545,6 +619,17 @@ function violations(scenario: Scenario, suggestions: readonly FieldDaySuggestion
       if (callsInScore(s.score) !== counted)
         out.push(`${rep.email} ${new Date(s.start).toISOString()}: scored ${s.score} for ${counted} calls`);
     });
+    const last = mine[mine.length - 1];
+    const dueAgain =
+      last === undefined
+        ? undefined
+        : DateTime.fromMillis(last.start, { zone }).plus({ weeks: due.every }).toMillis();
+    if (
+      dueAgain !== undefined &&
+      dueAgain < horizonEndOf(input) &&
+      !result.unplaceable.some((u) => u.rep === rep.email)
+    )
+      out.push(`${rep.email} is due again within the horizon, with neither a block nor a reason`);
   }
   for (const s of suggestions)
     perWeek.set(weekOf(s.start, zone), (perWeek.get(weekOf(s.start, zone)) ?? 0) + 1);
@@ -613,7 +698,7 @@ describe("suggestFieldDays properties", () => {
     fc.assert(
       fc.property(scenario({ min: 1, max: 4 }), (s) => {
         const result = suggestFieldDays(s.input);
-        expect(violations(s, result.suggestions)).toEqual([]);
+        expect(violations(s, result)).toEqual([]);
         for (const u of result.unplaceable) expect(u.why.length).toBeGreaterThan(0);
         if (result.suggestions.length > 0) placed++;
         if (result.suggestions.some((x) => x.reasons[0]!.startsWith("Rides along"))) rodeAlong++;
@@ -622,6 +707,25 @@ describe("suggestFieldDays properties", () => {
     );
     expect(placed).toBeGreaterThan(runs / 5);
     expect(rodeAlong).toBeGreaterThan(runs / 30);
+  });
+
+  it("places every rep greedy placement does, and more by moving blocks, within every constraint", () => {
+    let gained = 0;
+    const runs = 300;
+    fc.assert(
+      fc.property(contested, (s) => {
+        const greedy = suggestFieldDays(s.input, { swaps: false });
+        const result = suggestFieldDays(s.input);
+        expect(violations(s, result)).toEqual([]);
+        expect(result.suggestions.length).toBeGreaterThanOrEqual(greedy.suggestions.length);
+        const placed = new Set(result.suggestions.map((x) => x.rep));
+        for (const x of greedy.suggestions) expect(placed.has(x.rep)).toBe(true);
+        expect(result.due).toEqual(greedy.due);
+        if (result.suggestions.length > greedy.suggestions.length) gained++;
+      }),
+      { numRuns: runs },
+    );
+    expect(gained).toBeGreaterThan(runs / 100);
   });
 
   it("finds a block for a lone rep exactly when one exists, holding as many calls as any", () => {

@@ -575,6 +575,102 @@ describe("suggestFieldDays: ranking signals", () => {
   });
 });
 
+describe("suggestFieldDays: moving a block to place another rep", () => {
+  // Ana is the more overdue and free on both Mondays; Bo only on the first. One field day a week.
+  const input = {
+    reps: [
+      rep("ana@contoso.com", {
+        availability: available(NY, [["2026-03-03T00:00", "2026-03-07T00:00"]]),
+      }),
+      rep("bo@contoso.com", {
+        availability: available(NY, [["2026-03-03T00:00", "2026-03-16T00:00"]]),
+      }),
+    ],
+    fieldDays: [
+      { reps: ["ana@contoso.com"], start: at("2026-01-26T09:00") },
+      { reps: ["bo@contoso.com"], start: at("2026-02-02T09:00") },
+    ],
+    policy: { maxFieldDaysPerWeek: 1, horizonWeeks: 2 },
+  };
+
+  it("moves the first rep to another valid day when that places the second", () => {
+    const result = suggest(input);
+    expect(blocks(result)).toEqual([
+      ["ana@contoso.com", "2026-03-09 09:00", "2026-03-09 13:00"],
+      ["bo@contoso.com", "2026-03-02 09:00", "2026-03-02 13:00"],
+    ]);
+    expect(result.unplaceable).toEqual([]);
+  });
+
+  it("leaves the second rep out without the swap", () => {
+    const result = suggestFieldDays(
+      {
+        now: at("2026-03-02T08:00"),
+        policy: { ...DEFAULT_POLICY, ...input.policy },
+        manager: { email: "mia@contoso.com", zone: zoneNamed(NY)!, availability: available(NY) },
+        reps: input.reps,
+        fieldDays: input.fieldDays,
+      },
+      { swaps: false },
+    );
+    expect(blocks(result)).toEqual([["ana@contoso.com", "2026-03-02 09:00", "2026-03-02 13:00"]]);
+    expect(result.unplaceable).toEqual([
+      {
+        rep: "bo@contoso.com",
+        why: "Both are free on 1 day between 2026-03-02 and 2026-03-16, but 1 falls in weeks already at the manager's limit of 1 field day",
+      },
+    ]);
+  });
+
+  it("never moves a block that a later due date of the same rep was read from", () => {
+    // Ana, a new hire, is due every two weeks: her second block is read from her first. Moving the
+    // first to 9 March would make room for Bo but leave the second only a week after it.
+    const result = suggest({
+      reps: [
+        rep("ana@contoso.com", { hireDate: "2026-01-05", availability: input.reps[0]!.availability }),
+        rep("bo@contoso.com", { availability: available(NY, [["2026-03-03T00:00", "2026-03-24T00:00"]]) }),
+      ],
+      fieldDays: [{ reps: ["bo@contoso.com"], start: at("2026-02-02T09:00") }],
+      policy: { maxFieldDaysPerWeek: 1, horizonWeeks: 3 },
+    });
+    expect(blocks(result).map((b) => b.slice(0, 2))).toEqual([
+      ["ana@contoso.com", "2026-03-02 09:00"],
+      ["ana@contoso.com", "2026-03-16 09:00"],
+    ]);
+    expect(result.unplaceable.map((u) => u.rep)).toEqual(["bo@contoso.com"]);
+  });
+});
+
+describe("suggestFieldDays: a move never brings a due date into the horizon", () => {
+  it("keeps a block whose move would make the rep due again within the horizon", () => {
+    // Ana, a new hire due every two weeks, rides along on a call on 9 March; her next due date is
+    // then after the horizon. Moving her to 2 March would make room for Bo, but make her due again
+    // on 16 March with no block for it.
+    const result = suggest({
+      reps: [
+        {
+          ...repWithCalendar("ana@contoso.com", [
+            ["2026-03-03T00:00", "2026-03-07T00:00", "internal"],
+            ["2026-03-09T10:00", "2026-03-09T11:00", "call"],
+            ["2026-03-10T00:00", "2026-03-24T00:00", "internal"],
+          ]),
+          hireDate: "2026-01-05",
+        },
+        rep("bo@contoso.com", {
+          availability: available(NY, [
+            ["2026-03-02T00:00", "2026-03-07T00:00"],
+            ["2026-03-10T00:00", "2026-03-24T00:00"],
+          ]),
+        }),
+      ],
+      fieldDays: [{ reps: ["bo@contoso.com"], start: at("2026-02-02T09:00") }],
+      policy: { maxFieldDaysPerWeek: 1, horizonWeeks: 3 },
+    });
+    expect(blocks(result)).toEqual([["ana@contoso.com", "2026-03-09 09:00", "2026-03-09 13:00"]]);
+    expect(result.unplaceable.map((u) => u.rep)).toEqual(["bo@contoso.com"]);
+  });
+});
+
 describe("suggestFieldDays: who cannot be placed", () => {
   it("reports a rep with no working days", () => {
     const result = suggest({

@@ -1,14 +1,22 @@
 import type { Zone } from "luxon";
 import { type CadencePolicy, cadenceFor, type RepCadence } from "./cadence-policy.ts";
 import type { BusyItem } from "./free-busy.ts";
-import type { Instant } from "./instant.ts";
+import { type Instant, MS_PER_MINUTE } from "./instant.ts";
 import type { Interval } from "./interval.ts";
 import { type SharedDay, sharedWorkingDays } from "./suggest-blocks.ts";
 import type { RepCalendar } from "./suggest-customer-calls.ts";
 import type { DismissedSuggestion } from "./suggest-dismissed.ts";
 import { type DueDate, daysOverdue, dueDateOf, type FieldDayOnRecord, nextDueDate } from "./suggest-due.ts";
-import { commitBlock, findBlock, type PlacedBlock, type PlanSoFar } from "./suggest-place-block.ts";
+import {
+  commitBlock,
+  findBlock,
+  openDays,
+  type PlacedBlock,
+  type PlanSoFar,
+  type RepForPlacement,
+} from "./suggest-place-block.ts";
 import { suggestionReasons } from "./suggest-reasons.ts";
+import { type Placement, placeBySwapping, type SwapPlanner } from "./suggest-swap.ts";
 import { type WorkWeek, workingDays } from "./working-hours.ts";
 import { dateIn, isoWeekIn, plusWeeks } from "./zoned-time.ts";
 
@@ -68,13 +76,25 @@ export interface SuggestFieldDaysResult {
   readonly unplaceable: readonly { readonly rep: string; readonly why: string }[];
 }
 
+export interface SuggestOptions {
+  /**
+   * After greedy placement, let a rep left without a block take one by moving another rep's block to
+   * another valid day (see placeBySwapping). False keeps the greedy plan, to measure the difference.
+   */
+  readonly swaps?: boolean;
+}
+
 /**
  * Proposes field-day blocks for every rep due within the horizon (SPEC §5). Reps are placed most
- * overdue first; each takes its best day (most ordinary customer calls, then a preferred weekday, then
- * earliest) among blocks that meet every hard constraint given the blocks placed before it. A rep
- * whose next due date after that block also falls in the horizon is placed again in a later round.
+ * overdue first; each takes its best block (most ordinary customer calls inside it, then a preferred
+ * weekday, then earliest) among blocks that meet every hard constraint given the blocks placed before
+ * it. A rep whose next due date after that block also falls in the horizon is placed again in a later
+ * round. Reps left without a block may then take one by moving another rep's.
  */
-export function suggestFieldDays(input: SuggestFieldDaysInput): SuggestFieldDaysResult {
+export function suggestFieldDays(
+  input: SuggestFieldDaysInput,
+  options: SuggestOptions = {},
+): SuggestFieldDaysResult {
   const { now, policy, manager } = input;
   // The manager's working hours and their calendar are read in one zone: the days, weeks and dates
   // shown must be the ones on which the working hours were laid out.
@@ -93,101 +113,118 @@ export function suggestFieldDays(input: SuggestFieldDaysInput): SuggestFieldDays
     const week = isoWeekIn(day.start, zone);
     plan.perWeek.set(week, (plan.perWeek.get(week) ?? 0) + 1);
   }
+  const managerBusy = manager.availability.placeable ? manager.availability.busy : [];
   const managerDays = manager.availability.placeable
     ? workingDays(manager.availability.workWeek, horizon)
     : [];
-  const sharedDays = new Map<string, SharedDay[]>();
-  const placements: Placement[] = [];
+  const planner: SwapPlanner<Occurrence> = {
+    plan,
+    repOf: (o) => o.rep.email,
+    find: (o) => findBlock(plan, o.who, managerBusy, o.shared, o.cadence, o.dueDate),
+    openDays: (o) => openDays(plan, o.who, managerBusy, o.shared, o.cadence, o.dueDate),
+    bufferMs: (o) => o.cadence.travelBufferMinutes * MS_PER_MINUTE,
+    followUp: (o, start) => {
+      const dueDate = nextDueDate(o.dueDate, start, now, zone);
+      return dueDate.dueBy < horizon.end ? { ...o, dueDate, afterSuggestion: start } : undefined;
+    },
+  };
+  const placements: Placement<Occurrence>[] = [];
   const due: SuggestFieldDaysResult["due"][number][] = [];
-  const unplaceable: SuggestFieldDaysResult["unplaceable"][number][] = [];
+  // In the order reps were tried; an occurrence is filled in with why once its last try failed.
+  const failures: { readonly rep: string; why: string; readonly occurrence?: Occurrence }[] = [];
 
   let round: Occurrence[] = input.reps.flatMap((rep) => {
     const cadence = cadenceFor(policy, rep.email);
     const dueDate = dueDateOf({ ...rep, rep: rep.email, cadence, fieldDays: input.fieldDays, now, zone });
     if (dueDate.dueBy >= horizon.end) return [];
     due.push({ rep: rep.email, lastFieldDay: dueDate.lastFieldDay, dueBy: dueDate.dueBy });
-    return [{ rep, cadence, dueDate, afterSuggestion: undefined }];
+    if (!manager.availability.placeable) {
+      failures.push({ rep: rep.email, why: `The manager cannot be placed: ${manager.availability.why}` });
+      return [];
+    }
+    if (!rep.availability.placeable) {
+      failures.push({ rep: rep.email, why: rep.availability.why });
+      return [];
+    }
+    const who = { email: rep.email, busy: rep.availability.busy, calendar: rep.calendar };
+    const shared = sharedWorkingDays(managerDays, workingDays(rep.availability.workWeek, horizon));
+    return [{ rep, who, shared, cadence, dueDate, afterSuggestion: undefined }];
   });
   while (round.length > 0) {
     round.sort((a, b) => a.dueDate.dueBy - b.dueDate.dueBy || a.rep.email.localeCompare(b.rep.email));
     const next: Occurrence[] = [];
     for (const occurrence of round) {
-      const { rep, cadence, dueDate, afterSuggestion } = occurrence;
-      if (!manager.availability.placeable) {
-        unplaceable.push({
-          rep: rep.email,
-          why: `The manager cannot be placed: ${manager.availability.why}`,
-        });
-        continue;
-      }
-      if (!rep.availability.placeable) {
-        unplaceable.push({ rep: rep.email, why: rep.availability.why });
-        continue;
-      }
-      let shared = sharedDays.get(rep.email);
-      if (shared === undefined) {
-        shared = sharedWorkingDays(managerDays, workingDays(rep.availability.workWeek, horizon));
-        sharedDays.set(rep.email, shared);
-      }
-      const placed = findBlock(
-        plan,
-        { email: rep.email, busy: rep.availability.busy, calendar: rep.calendar },
-        manager.availability.busy,
-        shared,
-        cadence,
-        dueDate,
-      );
+      const placed = planner.find(occurrence);
       if ("why" in placed) {
-        const why =
-          afterSuggestion === undefined
-            ? placed.why
-            : `For the field day due by ${dateIn(dueDate.dueBy, zone)}: ${placed.why}`;
-        unplaceable.push({ rep: rep.email, why });
+        failures.push({ rep: occurrence.rep.email, why: placed.why, occurrence });
         continue;
       }
       commitBlock(plan, placed);
-      placements.push({ occurrence, placed });
-      const following = nextDueDate(dueDate, placed.block.start, now, zone);
-      if (following.dueBy < horizon.end)
-        next.push({ ...occurrence, dueDate: following, afterSuggestion: placed.block.start });
+      const following = planner.followUp(occurrence, placed.block.start);
+      placements.push({ occurrence, placed, followed: following !== undefined });
+      if (following !== undefined) next.push(following);
     }
     round = next;
   }
-  const suggestions = placements.map(({ occurrence, placed }): FieldDaySuggestion => {
-    const { rep, cadence, dueDate, afterSuggestion } = occurrence;
-    const { block, day, calls } = placed;
-    return {
-      rep: rep.email,
-      start: block.start,
-      end: block.end,
-      score: calls * 1000 + 500 + Math.max(-499, Math.min(499, daysOverdue(dueDate, now, zone))),
-      reasons: suggestionReasons({
-        rep,
-        hireDate: rep.hireDate,
-        cadence,
-        dueDate,
-        afterSuggestion,
-        day,
-        block,
-        callsInside: calls,
-        now,
-        zone,
-      }),
-    };
-  });
+  let unplaced = failures;
+  if (options.swaps !== false) {
+    const waiting = failures.flatMap((f) => (f.occurrence === undefined ? [] : [f.occurrence]));
+    const left = new Map(placeBySwapping(planner, placements, waiting).map((l) => [l.occurrence, l.why]));
+    unplaced = failures.filter((f) => f.occurrence === undefined || left.has(f.occurrence));
+    for (const f of unplaced) if (f.occurrence !== undefined) f.why = left.get(f.occurrence)!;
+    // Later due dates of reps placed by a swap that found no block come last.
+    for (const [occurrence, why] of left) {
+      if (!waiting.includes(occurrence)) unplaced.push({ rep: occurrence.rep.email, why, occurrence });
+    }
+  }
+  const suggestions = placements.map(({ occurrence, placed }) => suggestionOf(occurrence, placed, now, zone));
   suggestions.sort((a, b) => b.score - a.score || a.start - b.start || a.rep.localeCompare(b.rep));
+  const unplaceable = unplaced.map(({ rep, why, occurrence }) => ({
+    rep,
+    why:
+      occurrence?.afterSuggestion === undefined
+        ? why
+        : `For the field day due by ${dateIn(occurrence.dueDate.dueBy, zone)}: ${why}`,
+  }));
   return { horizon, zone, suggestions, due, unplaceable };
 }
 
-/** One due date of one rep waiting to be placed. */
-interface Occurrence {
-  readonly rep: RepToPlace;
-  readonly cadence: RepCadence;
-  readonly dueDate: DueDate;
-  readonly afterSuggestion: Instant | undefined;
+function suggestionOf(
+  occurrence: Occurrence,
+  placed: PlacedBlock,
+  now: Instant,
+  zone: Zone,
+): FieldDaySuggestion {
+  const { rep, cadence, dueDate, afterSuggestion } = occurrence;
+  const { block, day, calls } = placed;
+  return {
+    rep: rep.email,
+    start: block.start,
+    end: block.end,
+    score: calls * 1000 + 500 + Math.max(-499, Math.min(499, daysOverdue(dueDate, now, zone))),
+    reasons: suggestionReasons({
+      rep,
+      hireDate: rep.hireDate,
+      cadence,
+      dueDate,
+      afterSuggestion,
+      day,
+      block,
+      callsInside: calls,
+      now,
+      zone,
+    }),
+  };
 }
 
-interface Placement {
-  readonly occurrence: Occurrence;
-  readonly placed: PlacedBlock;
+/** One due date of one placeable rep waiting to be placed. */
+interface Occurrence {
+  readonly rep: RepToPlace;
+  readonly who: RepForPlacement;
+  /** The working time the rep shares with the manager, day by day. */
+  readonly shared: readonly SharedDay[];
+  readonly cadence: RepCadence;
+  readonly dueDate: DueDate;
+  /** Start of the same rep's earlier block in this plan, when this due date was read from it. */
+  readonly afterSuggestion: Instant | undefined;
 }

@@ -43,6 +43,8 @@ export interface PlacedBlock {
    */
   readonly calls: number;
   readonly bufferMs: number;
+  /** ISO week of the block on the manager's calendar. */
+  readonly week: string;
 }
 
 /**
@@ -60,10 +62,7 @@ export function findBlock(
   due: DueDate,
 ): PlacedBlock | { readonly why: string } {
   const bufferMs = cadence.travelBufferMinutes * MS_PER_MINUTE;
-  const shape: BlockShape =
-    cadence.blockLength === "half-day"
-      ? { kind: "half-day", length: cadence.halfDayHours * MS_PER_HOUR }
-      : { kind: "full-day", minLength: cadence.fullDayMinHours * MS_PER_HOUR };
+  const shape = shapeOf(cadence);
   const own = rulesOf(plan, rep, managerBusy, cadence);
   const taken = plan.chosen.map((c) => {
     const gap = Math.max(bufferMs, c.bufferMs);
@@ -77,13 +76,14 @@ export function findBlock(
     const found = bestBlockOn(day, shape, rules, due.opensAt, plan.horizon.end);
     if (found === undefined) continue;
     const { block } = found;
-    if ((plan.perWeek.get(isoWeekIn(block.start, plan.zone)) ?? 0) >= plan.maxFieldDaysPerWeek) continue;
+    const week = isoWeekIn(block.start, plan.zone);
+    if ((plan.perWeek.get(week) ?? 0) >= plan.maxFieldDaysPerWeek) continue;
     const calls = cadence.customerCallsJoinable
       ? found.callsInside
       : (rep.calendar?.callsByDay.get(day.repDate)?.ordinary ?? 0);
     const preferred = cadence.preferredWeekdays.includes(WEEKDAYS[weekdayOfDate(day.managerDate) - 1]!);
     if (best === undefined || calls > best.calls || (calls === best.calls && preferred && !bestPreferred)) {
-      best = { block, day, calls, bufferMs };
+      best = { block, day, calls, bufferMs, week };
       bestPreferred = preferred;
     }
   }
@@ -103,10 +103,30 @@ export function findBlock(
   return best;
 }
 
+/**
+ * The shared days on which a block for this due date fits both people's calendars, leaving the other
+ * suggestions and the weekly limit aside: the days on which moving another rep's block could help.
+ */
+export function openDays(
+  plan: PlanSoFar,
+  rep: RepForPlacement,
+  managerBusy: readonly BusyItem[],
+  shared: readonly SharedDay[],
+  cadence: RepCadence,
+  due: DueDate,
+): SharedDay[] {
+  const shape = shapeOf(cadence);
+  const own = rulesOf(plan, rep, managerBusy, cadence);
+  return shared.filter(
+    (day) =>
+      !plan.dismissed.has(`${rep.email} ${day.managerDate}`) &&
+      bestBlockOn(day, shape, own, due.opensAt, plan.horizon.end) !== undefined,
+  );
+}
+
 /** Adds a block to the plan: later placements keep clear of it and count it in its week. */
 export function commitBlock(plan: PlanSoFar, placed: PlacedBlock): void {
-  const week = isoWeekIn(placed.block.start, plan.zone);
-  plan.perWeek.set(week, (plan.perWeek.get(week) ?? 0) + 1);
+  plan.perWeek.set(placed.week, (plan.perWeek.get(placed.week) ?? 0) + 1);
   plan.chosen.push(placed);
 }
 
@@ -115,8 +135,13 @@ export function releaseBlock(plan: PlanSoFar, placed: PlacedBlock): void {
   const index = plan.chosen.indexOf(placed);
   if (index < 0) throw new RangeError("releaseBlock: the block is not in the plan");
   plan.chosen.splice(index, 1);
-  const week = isoWeekIn(placed.block.start, plan.zone);
-  plan.perWeek.set(week, plan.perWeek.get(week)! - 1);
+  plan.perWeek.set(placed.week, plan.perWeek.get(placed.week)! - 1);
+}
+
+function shapeOf(cadence: RepCadence): BlockShape {
+  return cadence.blockLength === "half-day"
+    ? { kind: "half-day", length: cadence.halfDayHours * MS_PER_HOUR }
+    : { kind: "full-day", minLength: cadence.fullDayMinHours * MS_PER_HOUR };
 }
 
 /** Both people's busy time with buffers, and the rep's joinable calls, for one rep and cadence. */
