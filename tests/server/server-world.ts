@@ -20,7 +20,7 @@ import {
   type LocalTenant,
   startLocalTenant,
 } from "../../src/server/demo/local-tenant.ts";
-import { seedTenantSettings } from "../../src/server/demo/start-demo.ts";
+import { seedLocalTenant } from "../../src/server/demo/start-demo.ts";
 import type { GraphAccess } from "../../src/server/graph-access.ts";
 import { createLogger } from "../../src/server/logger.ts";
 import { apiRoutes } from "../../src/server/routes/api-routes.ts";
@@ -129,7 +129,7 @@ export async function startServerWorld(
   });
   const { store } = options;
   for (const tenant of options.tenants) {
-    await seedTenantSettings(store, tenant.tenantId, tenant.bigDealThreshold, tenant.accounts, now());
+    await seedLocalTenant(store, tenant, now());
   }
   const logs: string[] = [];
   const logger = createLogger(

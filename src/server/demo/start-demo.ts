@@ -9,12 +9,14 @@ import { mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { DemoConfig } from "../../config/load-config.ts";
 import { generateDemoTenant } from "../../demo-tenant/generate-demo-tenant.ts";
+import type { SimTenant } from "../../graph-sim/tenant-data.ts";
 import { openStore, type Store } from "../../store/store.ts";
 import type { PublicRoutes } from "../build-app.ts";
 import type { Authenticator } from "../caller.ts";
 import type { GraphAccess } from "../graph-access.ts";
 import { readTenantSettings, writeTenantSettings } from "../tenant-settings.ts";
 import { demoSeedOf } from "./demo-anchor.ts";
+import { DEMO_BEHAVIOURS } from "./demo-behaviours.ts";
 import {
   applyCalendarChanges,
   calendarChangesOf,
@@ -62,7 +64,7 @@ export async function startDemo(config: DemoConfig, now: () => number = Date.now
   // The simulator starts afresh every run, so delta links kept from an earlier run mean nothing to it.
   for (const state of await store.syncState.list(tenantId))
     await store.syncState.reset(tenantId, state.syncKey);
-  await seedTenantSettings(store, tenant.tenantId, tenant.bigDealThreshold, tenant.accounts, now());
+  await seedLocalTenant(store, tenant, now());
 
   return {
     mode: "demo",
@@ -82,24 +84,25 @@ export async function startDemo(config: DemoConfig, now: () => number = Date.now
   };
 }
 
-/** The demo's customer accounts and big-deal threshold, written once: an admin may change them later. */
-export async function seedTenantSettings(
-  store: Store,
-  tenantId: string,
-  bigDealThreshold: number,
-  accounts: readonly { readonly domain: string; readonly name: string; readonly openPipeline: number }[],
-  now: number,
-): Promise<void> {
+/**
+ * What an administrator would set up in a real tenant, written once for a simulated one: its customer
+ * accounts and big-deal threshold, and a behaviour library. Later changes by an admin are kept.
+ */
+export async function seedLocalTenant(store: Store, tenant: SimTenant, now: number): Promise<void> {
   const record =
-    (await store.tenants.get(tenantId)) ?? (await store.tenants.upsert(tenantId, "Contoso (demo)", now));
+    (await store.tenants.get(tenant.tenantId)) ??
+    (await store.tenants.upsert(tenant.tenantId, "Contoso (demo)", now));
   if ("accounts" in record.settings) return;
   await store.tenants.updateSettings(
-    tenantId,
+    tenant.tenantId,
     writeTenantSettings({
       ...readTenantSettings(record.settings),
-      bigDealThreshold,
-      accounts: accounts.map((account) => ({ ...account })),
+      bigDealThreshold: tenant.bigDealThreshold,
+      accounts: tenant.accounts.map((account) => ({ ...account })),
     }),
     now,
   );
+  if ((await store.behaviours.list(tenant.tenantId)).length === 0) {
+    await store.behaviours.replaceLibrary(tenant.tenantId, DEMO_BEHAVIOURS, now);
+  }
 }

@@ -1,0 +1,66 @@
+/**
+ * What a manager's team figures rest on, read once: the tenant's org, the manager's classified events
+ * (synced first when they are older than a few minutes and a token of the manager's is at hand), their
+ * reps' notes and the actions agreed in them, and the cadence policy in force.
+ */
+
+import type { Interval } from "../domain/interval.ts";
+import type { Person } from "../domain/org.ts";
+import type { PersonRecord } from "../store/repositories/people.ts";
+import type { TeamFiguresInput } from "./figures/team-figures.ts";
+import type { RequestContext } from "./request-context.ts";
+import { calendarSyncWindow } from "./sync/sync-window.ts";
+import { tenantOrgOf } from "./sync/tenant-org.ts";
+import { policyFor } from "./tenant-policy.ts";
+
+/** Syncs the manager's calendar when it is stale: as the viewer when it is theirs, else with a token of the manager's. */
+export async function refreshCalendar(context: RequestContext, manager: PersonRecord): Promise<void> {
+  const { services, tenantId } = context;
+  const graph =
+    manager.objectId === context.caller.objectId
+      ? context.graph
+      : await services.graph.asPerson(tenantId, manager.objectId);
+  const outcome = await services.sync.ensureCalendar(tenantId, manager, graph);
+  // A failed round leaves what was kept in force; the page shows what FieldCoach has.
+  if (
+    outcome?.outcome === "failed" &&
+    outcome.failure.kind === "permission" &&
+    manager.objectId === context.caller.objectId
+  ) {
+    throw outcome.failure;
+  }
+}
+
+export async function teamDataOf(
+  context: RequestContext,
+  manager: PersonRecord,
+  window: Interval,
+): Promise<TeamFiguresInput & { readonly managerPerson: Person }> {
+  const { services, tenantId } = context;
+  const { store } = services;
+  await refreshCalendar(context, manager);
+  const hierarchy = await context.hierarchy();
+  const org = tenantOrgOf(hierarchy.people, await context.settings());
+  const managerPerson = org.personByAddress(manager.email)!;
+  const synced = calendarSyncWindow(context.now);
+  const events = await store.events.inWindow(tenantId, manager.email, {
+    start: Math.min(window.start, synced.start),
+    end: Math.max(window.end, synced.end),
+  });
+  const reps = org.repsOf(manager.email).map((rep) => rep.email);
+  const notes = await store.notes.list(tenantId, { managerEmails: [manager.email] });
+  const actions = (
+    await Promise.all(notes.map((note) => store.actions.forNote(tenantId, note.noteId)))
+  ).flat();
+  return {
+    manager: managerPerson,
+    managerPerson,
+    org,
+    events,
+    window,
+    asOf: Math.min(context.now, window.end),
+    policy: await policyFor(store, tenantId, reps),
+    notes,
+    actions,
+  };
+}
