@@ -6,7 +6,11 @@ import type { Interval } from "../src/domain/interval.ts";
 import { WEEKDAYS } from "../src/domain/org.ts";
 import type { CustomerCallCount, RepCalendar } from "../src/domain/suggest-customer-calls.ts";
 import type { FieldDayOnRecord } from "../src/domain/suggest-due.ts";
-import { type SuggestFieldDaysInput, suggestFieldDays } from "../src/domain/suggest-field-days.ts";
+import {
+  type SuggestFieldDaysInput,
+  type SuggestOptions,
+  suggestFieldDays,
+} from "../src/domain/suggest-field-days.ts";
 import type { WorkWeek } from "../src/domain/working-hours.ts";
 import { dateIn, wallClockInstant, zoneNamed } from "../src/domain/zoned-time.ts";
 import type { BenchModule, BenchSection } from "./bench-section.ts";
@@ -113,17 +117,24 @@ function scenario(reps: number, weeks: number): { input: SuggestFieldDaysInput; 
   return { input, items };
 }
 
-/** Median milliseconds of `repetitions` runs after one warm-up run. */
-function time(input: SuggestFieldDaysInput, repetitions: number): { ms: number; suggestions: number } {
+/** Median milliseconds of `repetitions` runs after one warm-up run, with and without moving blocks. */
+function time(
+  input: SuggestFieldDaysInput,
+  repetitions: number,
+): { ms: number; greedyMs: number; suggestions: number; greedySuggestions: number } {
+  const median = (options: SuggestOptions) => {
+    const samples: number[] = [];
+    for (let i = 0; i < repetitions; i++) {
+      const started = performance.now();
+      suggestFieldDays(input, options);
+      samples.push(performance.now() - started);
+    }
+    samples.sort((a, b) => a - b);
+    return samples[Math.floor(samples.length / 2)]!;
+  };
   const suggestions = suggestFieldDays(input).suggestions.length;
-  const samples: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    const started = performance.now();
-    suggestFieldDays(input);
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return { ms: samples[Math.floor(samples.length / 2)]!, suggestions };
+  const greedySuggestions = suggestFieldDays(input, { swaps: false }).suggestions.length;
+  return { ms: median({}), greedyMs: median({ swaps: false }), suggestions, greedySuggestions };
 }
 
 const bench: BenchModule = {
@@ -132,7 +143,7 @@ const bench: BenchModule = {
     const repetitions = quick ? 3 : 15;
     const repCounts = [6, 12, 24, 48];
     const weekCounts = [2, 4, 8];
-    const rows: { reps: number; weeks: number; items: number; ms: number; suggestions: number }[] = [];
+    const rows: ({ reps: number; weeks: number; items: number } & ReturnType<typeof time>)[] = [];
     for (const weeks of weekCounts) {
       for (const reps of repCounts) {
         const { input, items } = scenario(reps, weeks);
@@ -143,6 +154,9 @@ const bench: BenchModule = {
     const largest = rows[rows.length - 1]!;
     const headline = rows.find((r) => r.reps === 12 && r.weeks === 4)!;
     const growthFactor = largest.ms / smallest.ms / (largest.items / smallest.items);
+    const sum = (pick: (row: (typeof rows)[number]) => number) => rows.reduce((t, r) => t + pick(r), 0);
+    const moveGain = sum((r) => r.suggestions) - sum((r) => r.greedySuggestions);
+    const moveCost = sum((r) => r.ms) / sum((r) => r.greedyMs);
     return {
       title: "Field-day suggestions (suggestFieldDays, ~25 meetings a week per person)",
       figures: [
@@ -153,13 +167,19 @@ const bench: BenchModule = {
           unit: "time ratio / items ratio",
           target: "near 1 (linear)",
         },
+        {
+          name: "placed by moving blocks",
+          value: moveGain,
+          unit: `suggestions more than greedy placement (${sum((r) => r.greedySuggestions)}) over the grid`,
+        },
+        { name: "cost of moving blocks", value: moveCost, unit: "time ratio, with ÷ without" },
         ...rows.map((r) => ({
           name: `${r.reps} reps, ${r.weeks} weeks`,
           value: r.ms,
-          unit: `ms (${r.items} busy items, ${r.suggestions} suggestions)`,
+          unit: `ms (${r.items} busy items, ${r.suggestions} suggestions, ${r.greedySuggestions} greedy)`,
         })),
       ],
-      report: { msFor12Reps4Weeks: headline.ms, growthFactor },
+      report: { msFor12Reps4Weeks: headline.ms, growthFactor, moveGain, moveCost },
       notes: [
         `Median of ${repetitions} runs after a warm-up run; calendars from a seeded generator.`,
         `Growth factor: (time at ${largest.reps} reps × ${largest.weeks} weeks ÷ time at ${smallest.reps} reps × ${smallest.weeks} weeks) ÷ (busy items there ÷ busy items here).`,

@@ -17,7 +17,7 @@ import {
 } from "./suggest-place-block.ts";
 import { suggestionReasons } from "./suggest-reasons.ts";
 import { type Placement, placeBySwapping, type SwapPlanner } from "./suggest-swap.ts";
-import { type WorkWeek, workingDays } from "./working-hours.ts";
+import { type WorkingDay, type WorkWeek, workingDays } from "./working-hours.ts";
 import { dateIn, isoWeekIn, plusWeeks } from "./zoned-time.ts";
 
 /** Whether a person can be placed at all, and if so their working week and free/busy. */
@@ -114,9 +114,8 @@ export function suggestFieldDays(
     plan.perWeek.set(week, (plan.perWeek.get(week) ?? 0) + 1);
   }
   const managerBusy = manager.availability.placeable ? manager.availability.busy : [];
-  const managerDays = manager.availability.placeable
-    ? workingDays(manager.availability.workWeek, horizon)
-    : [];
+  const daysOf = workingDaysOnce(horizon);
+  const managerDays = manager.availability.placeable ? daysOf(manager.availability.workWeek) : [];
   const planner: SwapPlanner<Occurrence> = {
     plan,
     repOf: (o) => o.rep.email,
@@ -130,8 +129,8 @@ export function suggestFieldDays(
   };
   const placements: Placement<Occurrence>[] = [];
   const due: SuggestFieldDaysResult["due"][number][] = [];
-  // In the order reps were tried; an occurrence is filled in with why once its last try failed.
-  const failures: { readonly rep: string; why: string; readonly occurrence?: Occurrence }[] = [];
+  // In the order reps were tried; one that found no block keeps its occurrence, to be tried again.
+  const failures: Failure[] = [];
 
   let round: Occurrence[] = input.reps.flatMap((rep) => {
     const cadence = cadenceFor(policy, rep.email);
@@ -147,7 +146,7 @@ export function suggestFieldDays(
       return [];
     }
     const who = { email: rep.email, busy: rep.availability.busy, calendar: rep.calendar };
-    const shared = sharedWorkingDays(managerDays, workingDays(rep.availability.workWeek, horizon));
+    const shared = sharedWorkingDays(managerDays, daysOf(rep.availability.workWeek));
     return [{ rep, who, shared, cadence, dueDate, afterSuggestion: undefined }];
   });
   while (round.length > 0) {
@@ -170,12 +169,18 @@ export function suggestFieldDays(
   if (options.swaps !== false) {
     const waiting = failures.flatMap((f) => (f.occurrence === undefined ? [] : [f.occurrence]));
     const left = new Map(placeBySwapping(planner, placements, waiting).map((l) => [l.occurrence, l.why]));
-    unplaced = failures.filter((f) => f.occurrence === undefined || left.has(f.occurrence));
-    for (const f of unplaced) if (f.occurrence !== undefined) f.why = left.get(f.occurrence)!;
-    // Later due dates of reps placed by a swap that found no block come last.
-    for (const [occurrence, why] of left) {
-      if (!waiting.includes(occurrence)) unplaced.push({ rep: occurrence.rep.email, why, occurrence });
-    }
+    const tried = new Set(waiting);
+    unplaced = [
+      ...failures.flatMap((f) => {
+        if (f.occurrence === undefined) return [f];
+        const why = left.get(f.occurrence);
+        return why === undefined ? [] : [{ ...f, why }];
+      }),
+      // Later due dates of reps that a move placed, which then found no block.
+      ...[...left]
+        .filter(([occurrence]) => !tried.has(occurrence))
+        .map(([occurrence, why]) => ({ rep: occurrence.rep.email, why, occurrence })),
+    ];
   }
   const suggestions = placements.map(({ occurrence, placed }) => suggestionOf(occurrence, placed, now, zone));
   suggestions.sort((a, b) => b.score - a.score || a.start - b.start || a.rep.localeCompare(b.rep));
@@ -215,6 +220,36 @@ function suggestionOf(
       zone,
     }),
   };
+}
+
+/**
+ * Working days in the horizon, laid out once per working week: reps in one zone with the same hours
+ * share them, and laying them out is most of a run's wall-clock arithmetic.
+ */
+function workingDaysOnce(horizon: Interval): (week: WorkWeek) => readonly WorkingDay[] {
+  // Keyed by the zone object: two custom zones may share a name but not their rules.
+  const byZone = new Map<Zone, Map<string, readonly WorkingDay[]>>();
+  return (week) => {
+    let known = byZone.get(week.zone);
+    if (known === undefined) {
+      known = new Map();
+      byZone.set(week.zone, known);
+    }
+    const key = `${week.daysOfWeek.join(",")} ${week.startTime} ${week.endTime}`;
+    let days = known.get(key);
+    if (days === undefined) {
+      days = workingDays(week, horizon);
+      known.set(key, days);
+    }
+    return days;
+  };
+}
+
+interface Failure {
+  readonly rep: string;
+  readonly why: string;
+  /** The due date that found no block; undefined when the rep or the manager cannot be placed at all. */
+  readonly occurrence?: Occurrence;
 }
 
 /** One due date of one placeable rep waiting to be placed. */
