@@ -468,6 +468,24 @@ describe("suggestFieldDays: riding along on customer calls", () => {
     );
   });
 
+  it("says why when every call is too long to ride along on", () => {
+    const result = suggest({
+      reps: [
+        repWithCalendar("ana@contoso.com", [
+          ["2026-03-02T08:00", "2026-03-02T18:00", "call"],
+          ["2026-03-03T00:00", "2026-03-07T00:00", "internal"],
+        ]),
+      ],
+      policy: { horizonWeeks: 1 },
+    });
+    expect(result.unplaceable).toEqual([
+      {
+        rep: "ana@contoso.com",
+        why: "They are never both free for 4 hours, with 30 minutes to travel before and after, in shared working hours between 2026-03-02 and 2026-03-09 (the rep's ordinary customer calls count as free only inside the block)",
+      },
+    ]);
+  });
+
   it("keeps the manager free for the whole block and its buffers, calls or not", () => {
     const result = suggest({
       manager: available(NY, [["2026-03-03T13:00", "2026-03-03T14:00"]]),
