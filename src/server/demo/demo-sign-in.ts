@@ -16,7 +16,7 @@ import { escapeHtml, htmlPage } from "../html.ts";
 import { parseRequest } from "../validate.ts";
 
 export const DEMO_SIGN_IN_PAGE = "/demo/sign-in";
-/** Where the picker keeps the token for the pages (localStorage), as `{accessToken, expiresAt, name}`. */
+/** Where the picker keeps the token for the pages (localStorage): `{accessToken, expiresAt, name, objectId, admin}`. */
 export const DEMO_TOKEN_STORAGE_KEY = "fieldcoach.demoToken";
 const TOKEN_LIFETIME_SECONDS = 8 * 3600;
 
@@ -154,6 +154,8 @@ document.addEventListener("click", async (event) => {
     accessToken: body.accessToken,
     expiresAt: body.expiresAt,
     name: body.person.name,
+    objectId: body.person.objectId,
+    admin: body.admin,
   }));
   location.assign(document.getElementById("next").value);
 });

@@ -4,8 +4,9 @@ import type { ApiRoutes } from "../build-app.ts";
 import type { Services } from "../services.ts";
 import { meRoutes } from "./me-routes.ts";
 import { noteRoutes } from "./note-routes.ts";
+import { suggestionRoutes } from "./suggestion-routes.ts";
 import { teamRoutes } from "./team-routes.ts";
 
 export function apiRoutes(services: Services): ApiRoutes[] {
-  return [meRoutes(services), teamRoutes(services), noteRoutes(services)];
+  return [meRoutes(services), teamRoutes(services), noteRoutes(services), suggestionRoutes(services)];
 }
