@@ -320,6 +320,43 @@ export interface JobLeasesTable {
   last_started_at: Timestamp | null;
   last_finished_at: Timestamp | null;
   last_error: string | null;
+  /** Runs asked for (migration 0002); more than `run_requests_seen` at completion makes the job due again. */
+  run_requests: Generated<number>;
+  run_requests_seen: Generated<number>;
+}
+
+export interface GraphSubscriptionsTable {
+  tenant_id: string;
+  manager_email: string;
+  mailbox_id: string;
+  subscription_id: string;
+  /** SHA-256 of the clientState secret, base64url. */
+  client_state_hash: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+  renewed_at: Timestamp;
+}
+
+export type ReminderStatus = "sending" | "sent" | "undeliverable";
+
+export interface RemindersSentTable {
+  tenant_id: string;
+  dedupe_key: string;
+  activity_type: string;
+  recipient_email: string;
+  status: ReminderStatus;
+  claimed_by: string;
+  claimed_at: Timestamp;
+  finished_at: Timestamp | null;
+  failure_code: string | null;
+}
+
+export interface ReminderOptOutsTable {
+  tenant_id: string;
+  person_email: string;
+  /** An activity type, or "all". */
+  activity_type: string;
+  opted_out_at: Timestamp;
 }
 
 export interface Database {
@@ -342,4 +379,7 @@ export interface Database {
   suggestions: SuggestionsTable;
   audit_log: AuditLogTable;
   job_leases: JobLeasesTable;
+  graph_subscriptions: GraphSubscriptionsTable;
+  reminders_sent: RemindersSentTable;
+  reminder_opt_outs: ReminderOptOutsTable;
 }

@@ -8,7 +8,12 @@ import {
   type ClassifiedEventsRepository,
   classifiedEventsRepository,
 } from "./repositories/classified-events.ts";
+import {
+  type GraphSubscriptionsRepository,
+  graphSubscriptionsRepository,
+} from "./repositories/graph-subscriptions.ts";
 import { type JobLeasesRepository, jobLeasesRepository } from "./repositories/job-leases.ts";
+import { type JobQueueRepository, jobQueueRepository } from "./repositories/job-queue.ts";
 import { type MetricsRepository, metricsRepository } from "./repositories/metrics.ts";
 import { type NotesRepository, notesRepository } from "./repositories/notes.ts";
 import { type OverridesRepository, overridesRepository } from "./repositories/overrides.ts";
@@ -16,6 +21,7 @@ import { type PeopleRepository, peopleRepository } from "./repositories/people.t
 import { type PersonDataRepository, personDataRepository } from "./repositories/person-data.ts";
 import { type PlansRepository, plansRepository } from "./repositories/plans.ts";
 import { type PolicyRepository, policyRepository } from "./repositories/policy.ts";
+import { type RemindersRepository, remindersRepository } from "./repositories/reminders.ts";
 import { type ReviewCommentsRepository, reviewCommentsRepository } from "./repositories/review-comments.ts";
 import { type SuggestionsRepository, suggestionsRepository } from "./repositories/suggestions.ts";
 import { type SyncStateRepository, syncStateRepository } from "./repositories/sync-state.ts";
@@ -40,6 +46,10 @@ export interface Repositories {
   readonly audit: AuditLogRepository;
   readonly jobs: JobLeasesRepository;
   readonly personData: PersonDataRepository;
+  /** The job runner's view of the job leases (src/jobs/). */
+  readonly jobQueue: JobQueueRepository;
+  readonly subscriptions: GraphSubscriptionsRepository;
+  readonly reminders: RemindersRepository;
 }
 
 export interface Store extends Repositories {
@@ -72,6 +82,9 @@ export function repositoriesOf(db: Kysely<Database>): Repositories {
     audit: auditLogRepository(db),
     jobs: jobLeasesRepository(db),
     personData: personDataRepository(db),
+    jobQueue: jobQueueRepository(db),
+    subscriptions: graphSubscriptionsRepository(db),
+    reminders: remindersRepository(db),
   };
 }
 

@@ -58,7 +58,7 @@ if (url === undefined || url === "") {
       const second = await createDatabase({ kind: "postgres", url, schema: `${prefix}_race`, onPoolError });
       opened.push(second);
       const results = await Promise.all([migrateToLatest(first), migrateToLatest(second)]);
-      expect(results.flat()).toEqual(["0001-initial"]);
+      expect(results.flat()).toEqual(["0001-initial", "0002-background-work"]);
     });
   });
 

@@ -48,7 +48,7 @@ export function defineStoreSuite(backend: StoreBackend): void {
 
   describe(`${backend.name}: migrations`, () => {
     it("apply once and are idempotent", async () => {
-      expect(appliedFirst).toEqual(["0001-initial"]);
+      expect(appliedFirst).toEqual(["0001-initial", "0002-background-work"]);
       expect(await migrateToLatest(db)).toEqual([]);
       expect(await store.isReachable()).toBe(true);
     });
@@ -63,7 +63,7 @@ export function defineStoreSuite(backend: StoreBackend): void {
         join pg_attribute a on a.attrelid = c.oid and a.attnum = x.indkey[0]
         where n.nspname = current_schema() and c.relname not like 'kysely_%'
         order by 1, 2`.execute(db);
-      expect(new Set(rows.map((row) => row.table)).size).toBe(19);
+      expect(new Set(rows.map((row) => row.table)).size).toBe(22);
       expect(rows.filter((row) => row.first !== "tenant_id")).toEqual([]);
     });
 

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely/migration";
 import * as initial from "./0001-initial.ts";
+import * as backgroundWork from "./0002-background-work.ts";
 
 /**
  * Every migration, listed in code: the server runs from source and from bundles alike, so nothing may
@@ -8,6 +9,7 @@ import * as initial from "./0001-initial.ts";
  */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-initial": initial,
+  "0002-background-work": backgroundWork,
 };
 
 export const migrationProvider: MigrationProvider = {
