@@ -2,6 +2,7 @@ import { FluentProvider } from "@fluentui/react-components";
 import { type ReactElement, type ReactNode, useEffect, useState } from "react";
 import type { HostInfo } from "../host/host-info.ts";
 import { fluentThemeFor } from "../theme/fluent-theme.ts";
+import { useGlobalStyles } from "./useGlobalStyles.ts";
 import { useHostThemeStyles } from "./useHostThemeStyles.ts";
 
 /** Fluent with the host's theme, switched live when the person changes it in Teams or the system. */
@@ -12,6 +13,7 @@ export function HostThemeProvider(props: {
   const { host } = props;
   const [theme, setTheme] = useState(host.theme);
   const styles = useHostThemeStyles();
+  useGlobalStyles();
   useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

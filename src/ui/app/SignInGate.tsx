@@ -1,7 +1,7 @@
 import { Button } from "@fluentui/react-components";
 import { PersonKey20Regular } from "@fluentui/react-icons";
 import { type ReactElement, type ReactNode, useEffect, useMemo, useState } from "react";
-import type { MeResponse } from "../../api/me.ts";
+import { createApiClient } from "../api-client.ts";
 import { messageOf } from "../api-failure.ts";
 import { chooseTokenSource } from "../auth/choose-token-source.ts";
 import { type DemoSignIn, isDemoSignIn } from "../auth/demo-sign-in.ts";
@@ -58,12 +58,14 @@ export function SignInGate(props: { readonly host: HostInfo; readonly children: 
         throw error;
       }
       const transport = createTransport({ tokens, fetch: browserFetch });
-      const me = (await transport.send<MeResponse>({ method: "GET", path: "/api/me" })).body;
+      const api = createApiClient(transport);
+      const me = await api.call("getMe", {});
       show({
         step: "ready",
         session: {
           me,
           transport,
+          api,
           tokens,
           signOut: () => {
             tokens.signOut();

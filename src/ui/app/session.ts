@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import type { MeResponse } from "../../api/me.ts";
+import type { ApiClient } from "../api-client.ts";
 import type { TokenSource } from "../auth/token-source.ts";
 import type { Transport } from "../http-transport.ts";
 
@@ -7,6 +8,8 @@ import type { Transport } from "../http-transport.ts";
 export interface Session {
   readonly me: MeResponse;
   readonly transport: Transport;
+  /** The typed API, as this person. */
+  readonly api: ApiClient;
   readonly tokens: TokenSource;
   /** The demo's "switch person": forget who is signed in and show the picker again. */
   readonly signOut: () => void;

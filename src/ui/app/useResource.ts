@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import type { Transport } from "../http-transport.ts";
+import type { ApiClient } from "../api-client.ts";
 import { useSession } from "./session.ts";
 
 export type Resource<T> =
@@ -19,8 +19,8 @@ type Outcome<T> = { readonly ok: true; readonly data: T } | { readonly ok: false
  * Loads what a page shows, again on reload() or when `key` (what it loads) changes. While reloading the
  * last answer stays on screen, and a slower, older answer never overwrites a newer one.
  */
-export function useResource<T>(key: string, load: (transport: Transport) => Promise<T>): Resource<T> {
-  const { transport } = useSession();
+export function useResource<T>(key: string, load: (api: ApiClient) => Promise<T>): Resource<T> {
+  const { api } = useSession();
   const [round, setRound] = useState(0);
   const [loaded, setLoaded] = useState<{ readonly key: string; readonly outcome?: Outcome<T> }>({ key });
   const reload = useCallback(() => setRound((current) => current + 1), []);
@@ -36,14 +36,14 @@ export function useResource<T>(key: string, load: (transport: Transport) => Prom
   // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is new each render; `key` names what it loads
   useEffect(() => {
     let current = true;
-    load(transport).then(
+    load(api).then(
       (data) => current && setLoaded({ key, outcome: { ok: true, data } }),
       (error: unknown) => current && setLoaded({ key, outcome: { ok: false, error } }),
     );
     return () => {
       current = false;
     };
-  }, [key, round, transport]);
+  }, [key, round, api]);
   if (loaded.key !== key || loaded.outcome === undefined) return { status: "loading" };
   if (!loaded.outcome.ok) return { status: "failed", error: loaded.outcome.error, reload };
   return { status: "ready", data: loaded.outcome.data, reload, set };

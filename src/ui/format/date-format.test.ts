@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatCalendarDate,
   formatDateTime,
+  formatDay,
   formatRange,
   formatTimeRange,
   formatZoneName,
@@ -20,6 +21,7 @@ describe("date formats", () => {
     const instant = "2026-03-03T14:00:00Z";
     expect(plain(formatDateTime(instant, NEW_YORK))).toBe("Tue, Mar 3, 9:00 AM");
     expect(plain(formatDateTime(instant, BERLIN))).toBe("Di., 3. März, 15:00");
+    expect(formatDay("2026-03-04T03:00:00Z", NEW_YORK)).toBe("Tue, Mar 3");
   });
 
   it("shows one block in both people's zones", () => {

@@ -19,6 +19,16 @@ export function formatDateTime(instant: string | number, at: Zoned): string {
   }).format(toDate(instant));
 }
 
+/** "Tue, Mar 3": the day an instant falls on in that zone. */
+export function formatDay(instant: string | number, at: Zoned): string {
+  return new Intl.DateTimeFormat(at.locale, {
+    timeZone: at.timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+  }).format(toDate(instant));
+}
+
 /** "Tue, Mar 3, 9:00 AM – 1:00 PM", or both dates when the range crosses midnight in that zone. */
 export function formatRange(start: string | number, end: string | number, at: Zoned): string {
   return new Intl.DateTimeFormat(at.locale, {
