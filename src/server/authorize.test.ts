@@ -78,7 +78,9 @@ describe("note access", () => {
     expect(canSeePrivateNotes("rep")).toBe(false);
   });
 
-  it("lets executives above the manager review, at any depth, without the private notes", () => {
+  it("lets executives above the manager review, at any depth, once out of draft, without the private notes", () => {
+    expect(noteAccess(viewer("vp"), note("draft"), hierarchy)).toBeUndefined();
+    expect(noteAccess(viewer("vp"), note("shared"), hierarchy)).toBe("reviewer");
     expect(noteAccess(viewer("vp"), note("signed-off"), hierarchy)).toBe("reviewer");
     expect(canSeePrivateNotes("reviewer")).toBe(false);
   });

@@ -22,7 +22,10 @@ export type NoteAccess =
   | "author"
   /** The rep, once the note is shared: everything but the manager's private notes. */
   | "rep"
-  /** One of the manager's own managers, at any depth: everything but the private notes, for review. */
+  /**
+   * One of the manager's own managers, at any depth, once the note has left draft: everything but the
+   * private notes, for review. A draft is the manager's work in progress.
+   */
   | "reviewer";
 
 export interface NoteParties {
@@ -37,7 +40,7 @@ export function noteAccess(viewer: Viewer, note: NoteParties, hierarchy: Hierarc
   if (email === null) return undefined;
   if (email === note.managerEmail) return "author";
   if (email === note.repEmail) return note.status === "draft" ? undefined : "rep";
-  if (hierarchy.isAbove(email, note.managerEmail)) return "reviewer";
+  if (hierarchy.isAbove(email, note.managerEmail)) return note.status === "draft" ? undefined : "reviewer";
   return undefined;
 }
 

@@ -167,7 +167,8 @@ export async function startServerWorld(
     https: false,
     rateLimit: options.rateLimit ?? { max: 10_000, windowMs: 60_000 },
     api: apiRoutes(services),
-    publicRoutes: locals.map((local) => local.signIn),
+    // The demo picker serves one tenant, as demo mode does.
+    publicRoutes: [locals[0]!.signIn],
   });
 
   const userTenant = (user: SimUser): LocalTenant => {
