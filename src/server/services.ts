@@ -20,12 +20,14 @@ export interface Services {
 
 /**
  * The delegated Microsoft Graph permissions FieldCoach asks for, least privileged for what it does:
- * read and book in the signed-in manager's own calendar (and read reps' free/busy through getSchedule),
- * read the org chart, read the signed-in person's own mailbox settings, and the tenant's domains.
+ * read the signed-in manager's own calendar and reps' free/busy (getSchedule), book field days in it
+ * (asked only when booking), read the org chart, the signed-in person's own mailbox settings, and the
+ * tenant's domains. Each Graph call asks for the least privileged of these that serves it.
  */
 export const DELEGATED_GRAPH_PERMISSIONS = [
   "User.Read",
   "User.Read.All",
+  "Calendars.Read",
   "Calendars.ReadWrite",
   "MailboxSettings.Read",
 ] as const;
