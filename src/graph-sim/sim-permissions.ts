@@ -22,6 +22,8 @@ export type RouteKind =
   | "events.cancel"
   | "extensions.get"
   | "extensions.create"
+  | "subscriptions"
+  | "activityNotification"
   | "batch";
 
 interface Accepted {
@@ -122,6 +124,15 @@ const ACCEPTED: Readonly<Record<Exclude<RouteKind, "batch">, Accepted>> = {
     application: CALENDAR_WRITE,
     shared: WRITE_SHARED,
     mailbox: true,
+    directory: false,
+  },
+  /** Events subscriptions need read access to events; sim-subscriptions.ts checks whose. */
+  subscriptions: { delegated: CALENDAR_READ, application: CALENDAR_READ, mailbox: false, directory: false },
+  /** Any recipient: Teams checks that the app is installed for them instead. */
+  activityNotification: {
+    delegated: ["TeamsActivity.Send"],
+    application: ["TeamsActivity.Send"],
+    mailbox: false,
     directory: false,
   },
 };

@@ -20,10 +20,12 @@ import {
   respondToEvent,
 } from "./routes-events.ts";
 import { getSchedule } from "./routes-schedule.ts";
+import { sendActivityNotification } from "./sim-activity-feed.ts";
 import { type Caller, errorResponse, type SimResponse } from "./sim-http.ts";
 import type { RouteKind } from "./sim-permissions.ts";
 import type { RouteHandler, RouteMatch } from "./sim-route.ts";
 import type { SimState } from "./sim-state.ts";
+import { subscriptionRoute } from "./sim-subscriptions.ts";
 
 export type Routed =
   | { readonly ok: true; readonly match: RouteMatch }
@@ -81,6 +83,12 @@ const USER_ROUTES: readonly UserRoute[] = [
     kind: "extensions.get",
     handle: getExtension,
   },
+  {
+    method: "POST",
+    pattern: ["teamwork", "sendactivitynotification"],
+    kind: "activityNotification",
+    handle: sendActivityNotification,
+  },
 ];
 
 const DIRECTORY_KINDS: ReadonlySet<RouteKind> = new Set(["user", "manager", "directReports"]);
@@ -102,6 +110,10 @@ export function route(method: string, path: string, caller: Caller, state: SimSt
       ok: true,
       match: { kind: "organization", user: undefined, params: [], handle: listOrganization },
     };
+  }
+  if (head === "subscriptions") {
+    const found = subscriptionRoute(method, segments.slice(1));
+    return "match" in found ? { ok: true, match: found.match } : fail(...found.fail);
   }
   let userRef: string;
   let rest: string[];

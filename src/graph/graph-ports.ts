@@ -13,6 +13,7 @@ import { createEventWriter } from "./create-field-day.ts";
 import { createEventSessionLinks } from "./event-extension.ts";
 import { createScheduleReader } from "./get-schedule.ts";
 import { createOrgDirectory } from "./org-directory.ts";
+import { createEventSubscriptions, type EventSubscriptions } from "./subscriptions.ts";
 
 export interface GraphPorts {
   readonly directory: OrgDirectory;
@@ -20,6 +21,8 @@ export interface GraphPorts {
   readonly schedules: ScheduleReader;
   readonly events: EventWriter;
   readonly sessions: EventSessionLinks;
+  /** Change-notification subscriptions on a mailbox's events. */
+  readonly subscriptions: EventSubscriptions;
 }
 
 export function createGraphPorts(client: GraphClient): GraphPorts {
@@ -29,5 +32,6 @@ export function createGraphPorts(client: GraphClient): GraphPorts {
     schedules: createScheduleReader(client),
     events: createEventWriter(client),
     sessions: createEventSessionLinks(client),
+    subscriptions: createEventSubscriptions(client),
   };
 }
