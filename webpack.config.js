@@ -51,17 +51,26 @@ class HtmlShellPlugin {
   }
 }
 
-export default (_env, argv) => {
+const ENTRIES = {
+  tab: resolve(root, "src/teams/main.tsx"),
+  outlook: resolve(root, "src/outlook/main.tsx"),
+};
+
+/**
+ * `--env pages=tab` builds only some pages and `--env outDir=...` writes them elsewhere: the browser tests
+ * build what they test into a temporary folder, leaving dist/web to `npm run build`.
+ */
+export default (env = {}, argv) => {
   const production = argv.mode !== "development";
   return {
     mode: production ? "production" : "development",
     target: "web",
-    entry: {
-      tab: resolve(root, "src/teams/main.tsx"),
-      outlook: resolve(root, "src/outlook/main.tsx"),
-    },
+    entry:
+      typeof env.pages === "string"
+        ? Object.fromEntries(env.pages.split(",").map((name) => [name, ENTRIES[name]]))
+        : ENTRIES,
     output: {
-      path: resolve(root, "dist/web"),
+      path: typeof env.outDir === "string" ? resolve(env.outDir) : resolve(root, "dist/web"),
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       publicPath: "/static/",

@@ -2,6 +2,7 @@ import { FluentProvider } from "@fluentui/react-components";
 import { type ReactElement, type ReactNode, useEffect, useState } from "react";
 import type { HostInfo } from "../host/host-info.ts";
 import { fluentThemeFor } from "../theme/fluent-theme.ts";
+import { ThemeNameContext } from "../theme/theme-name-context.ts";
 import { useGlobalStyles } from "./useGlobalStyles.ts";
 import { useHostThemeStyles } from "./useHostThemeStyles.ts";
 
@@ -19,8 +20,12 @@ export function HostThemeProvider(props: {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   return (
-    <FluentProvider theme={fluentThemeFor(theme)} className={styles.root} lang={host.locale}>
-      {props.children}
+    <FluentProvider theme={fluentThemeFor(theme)} lang={host.locale}>
+      {/* Not on the provider itself: Fluent copies its classes to every portal (menus, dialogs), and a
+          full-height background there would cover the page. */}
+      <div className={styles.root}>
+        <ThemeNameContext.Provider value={theme}>{props.children}</ThemeNameContext.Provider>
+      </div>
     </FluentProvider>
   );
 }

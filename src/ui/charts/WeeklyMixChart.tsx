@@ -1,4 +1,4 @@
-import { DataVizPalette, VerticalStackedBarChart } from "@fluentui/react-charts";
+import { DataVizPalette, getColorFromToken, VerticalStackedBarChart } from "@fluentui/react-charts";
 import {
   Switch,
   Table,
@@ -10,14 +10,9 @@ import {
 } from "@fluentui/react-components";
 import { type ReactElement, useState } from "react";
 import { formatHours } from "../format/number-format.ts";
+import { useThemeName } from "../theme/theme-name-context.ts";
 import { useWeeklyMixChartStyles } from "./useWeeklyMixChartStyles.ts";
 import { MIX_LEGENDS, type WeekFigures, weekLabel, weeklyMixChartData } from "./weekly-mix-data.ts";
-
-const COLORS = {
-  fieldDays: DataVizPalette.color1,
-  otherSkill: DataVizPalette.color2,
-  sales: DataVizPalette.color3,
-};
 
 /**
  * Skill against sales development per week, as stacked bars, with the same figures as a table for
@@ -30,6 +25,13 @@ export default function WeeklyMixChart(props: {
 }): ReactElement {
   const styles = useWeeklyMixChartStyles();
   const [asTable, setAsTable] = useState(false);
+  // The charts' palette, resolved for the theme (its tokens are not CSS variables).
+  const dark = useThemeName() !== "light";
+  const colors = {
+    fieldDays: getColorFromToken(DataVizPalette.color1, dark),
+    otherSkill: getColorFromToken(DataVizPalette.color2, dark),
+    sales: getColorFromToken(DataVizPalette.color3, dark),
+  };
   return (
     <div className={styles.root}>
       <Switch
@@ -63,7 +65,7 @@ export default function WeeklyMixChart(props: {
       ) : (
         <div className={styles.chart}>
           <VerticalStackedBarChart
-            data={weeklyMixChartData(props.weeks, props.locale, COLORS)}
+            data={weeklyMixChartData(props.weeks, props.locale, colors)}
             chartTitle={props.title}
             height={280}
             barWidth="auto"

@@ -3,18 +3,19 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 export const useKpiStyles = makeStyles({
   grid: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(170px, 1fr))",
     gap: tokens.spacingHorizontalM,
+    marginTop: 0,
     marginBottom: tokens.spacingVerticalL,
     padding: 0,
-    margin: 0,
     listStyleType: "none",
   },
   tile: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
+    gap: tokens.spacingVerticalXXS,
+    paddingBlock: tokens.spacingVerticalM,
+    paddingInline: tokens.spacingHorizontalL,
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow2,

@@ -68,7 +68,7 @@ export function RepMixTable(props: {
                 {formatShare(rep.totals.coachingRatio, locale)}
               </TableCell>
               <TableCell>
-                <div className={styles.repCell}>
+                <div className={styles.dueCell}>
                   <span>
                     {rep.daysSinceLastFieldDay === null
                       ? "Never"
@@ -89,8 +89,13 @@ export function RepMixTable(props: {
                 </div>
               </TableCell>
               <TableCell>
-                <Button size="small" appearance="subtle" onClick={() => props.onShowMeetings(rep.rep.email)}>
-                  Show {rep.rep.name.split(" ")[0]}'s meetings
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-label={`Show ${rep.rep.name}'s meetings`}
+                  onClick={() => props.onShowMeetings(rep.rep.email)}
+                >
+                  Show
                 </Button>
               </TableCell>
             </TableRow>

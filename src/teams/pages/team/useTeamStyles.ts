@@ -47,6 +47,12 @@ export const useTeamStyles = makeStyles({
     flexDirection: "column",
     minWidth: "140px",
   },
+  dueCell: {
+    display: "flex",
+    flexDirection: "column",
+    minWidth: "170px",
+    whiteSpace: "nowrap",
+  },
   meetings: {
     display: "grid",
     gap: tokens.spacingVerticalS,
