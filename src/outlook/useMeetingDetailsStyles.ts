@@ -1,0 +1,12 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useMeetingDetailsStyles = makeStyles({
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  heading: {
+    margin: 0,
+  },
+});
