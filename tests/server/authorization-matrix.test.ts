@@ -284,4 +284,19 @@ describe.each(["pglite", "postgres"] as const)("authorization matrix on %s", (ba
     const audit = await world.store.audit.byActor(org.tenant.tenantId, org.ida.mail);
     expect(audit.map((entry) => entry.action)).toContain("person.export");
   });
+
+  it("DELETE /api/admin/people/:email: administrators only, and only in their own tenant", async () => {
+    for (const persona of ["rep", "manager", "peer", "executive", "otherBranch"] as const) {
+      const response = await as(persona, "DELETE", `/api/admin/people/${org.ben.mail}`);
+      expect({ persona, status: response.statusCode }).toEqual({ persona, status: 403 });
+    }
+    const elsewhere = await as("otherTenant", "DELETE", `/api/admin/people/${org.ben.mail}`);
+    expect(elsewhere.statusCode).toBe(200);
+    expect(elsewhere.json().deleted).toEqual({});
+    expect(await world.store.notes.list(org.tenant.tenantId, { repEmails: [org.ben.mail] })).toHaveLength(2);
+    const here = await as("admin", "DELETE", `/api/admin/people/${org.ben.mail}`);
+    expect(here.statusCode).toBe(200);
+    expect(here.json().deleted).toMatchObject({ notes: 2, people: 1 });
+    expect(await world.store.notes.list(org.tenant.tenantId, { repEmails: [org.ben.mail] })).toEqual([]);
+  });
 });
