@@ -28,3 +28,6 @@ SELECT create_distributed_table('review_comments', 'tenant_id', colocate_with =>
 SELECT create_distributed_table('suggestions', 'tenant_id', colocate_with => 'tenants');
 SELECT create_distributed_table('audit_log', 'tenant_id', colocate_with => 'tenants');
 SELECT create_distributed_table('job_leases', 'tenant_id', colocate_with => 'tenants');
+SELECT create_distributed_table('graph_subscriptions', 'tenant_id', colocate_with => 'tenants');
+SELECT create_distributed_table('reminders_sent', 'tenant_id', colocate_with => 'tenants');
+SELECT create_distributed_table('reminder_opt_outs', 'tenant_id', colocate_with => 'tenants');
