@@ -114,6 +114,9 @@ describe("Change notifications on managers' calendars, end to end against the si
       renewedAt: START,
     });
     expect(JSON.stringify(stored)).not.toContain(clientStates[0]);
+    expect((await store.personData.export(tenantId, megan.mail)).tables.graph_subscriptions).toMatchObject([
+      { subscription_id: subscription!.id },
+    ]);
     // The next run renews a day before the subscription expires.
     expect((await jobRow(subscriptionJobKey(megan.mail)))!.dueAt).toBe(subscription!.expiresAt - DAY);
   });

@@ -312,5 +312,21 @@ for (const backend of backends("reminders_job")) {
       });
       expect(feed().sent.at(-1)).toMatchObject({ activityType: "noteShared", recipientId: eva.id });
     });
+
+    it("hands a person's reminders and opt-outs over with their data, and erases them with it", async () => {
+      const store = stores[0]!;
+      expect((await store.personData.export(tenantId, chen.mail)).tables.reminder_opt_outs).toMatchObject([
+        { person_email: chen.mail, activity_type: "fieldDayReminder" },
+      ]);
+      const exported = await store.personData.export(tenantId, megan.mail);
+      expect(exported.tables.reminders_sent.map((row) => row.activity_type).sort()).toEqual([
+        "fieldDayNoteMissing",
+        "fieldDayReminder",
+      ]);
+      expect(await store.personData.erase(tenantId, megan.mail)).toMatchObject({ reminders_sent: 2 });
+      expect((await store.reminders.list(tenantId)).some((row) => row.recipientEmail === megan.mail)).toBe(
+        false,
+      );
+    });
   });
 }

@@ -1053,6 +1053,9 @@ export function defineStoreSuite(backend: StoreBackend): void {
         event_overrides: 0,
         classified_events: 1,
         audit_log: 1,
+        graph_subscriptions: 0,
+        reminders_sent: 0,
+        reminder_opt_outs: 0,
       });
       expect(exported.tables.notes[0]).toMatchObject({ note_id: note.noteId, rep_email: "rita@contoso.com" });
 

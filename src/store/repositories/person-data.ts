@@ -25,7 +25,10 @@ export type PersonTable =
   | "suggestions"
   | "event_overrides"
   | "classified_events"
-  | "audit_log";
+  | "audit_log"
+  | "graph_subscriptions"
+  | "reminders_sent"
+  | "reminder_opt_outs";
 
 export interface PersonDataRepository {
   /** Rows that are about the person, or that they wrote; an unknown email gives empty tables. */
@@ -33,7 +36,9 @@ export interface PersonDataRepository {
   /**
    * Deletes, in one transaction, what is about the person: their directory entry, plan, goals, figures,
    * the notes in which they are the rep (with versions, actions and review comments), suggestions,
-   * overrides and classified events of their calendar, and their address in other calendars' events.
+   * overrides and classified events of their calendar, and their address in other calendars' events,
+   * their calendar's change-notification subscription (Graph drops it when it expires; its notifications
+   * are ignored meanwhile), the reminders sent to them and their reminder opt-outs.
    * Notes they wrote as a manager stay with their reps, and the audit log stays as the record of who
    * did what. Returns the rows removed or changed per table.
    */
@@ -138,6 +143,25 @@ export function personDataRepository(db: Kysely<Database>): PersonDataRepository
           .where("actor", "=", email)
           .orderBy("audit_id")
           .execute(),
+        graph_subscriptions: await db
+          .selectFrom("graph_subscriptions")
+          .selectAll()
+          .where("tenant_id", "=", tenantId)
+          .where("manager_email", "=", email)
+          .execute(),
+        reminders_sent: await db
+          .selectFrom("reminders_sent")
+          .selectAll()
+          .where("tenant_id", "=", tenantId)
+          .where("recipient_email", "=", email)
+          .orderBy("claimed_at")
+          .execute(),
+        reminder_opt_outs: await db
+          .selectFrom("reminder_opt_outs")
+          .selectAll()
+          .where("tenant_id", "=", tenantId)
+          .where("person_email", "=", email)
+          .execute(),
       };
       return { email, tables };
     },
@@ -220,6 +244,18 @@ export function personDataRepository(db: Kysely<Database>): PersonDataRepository
           .where(sql<boolean>`reps ? ${email}`)
           .executeTakeFirst();
         count("classified_events", othersEvents.numUpdatedRows);
+        for (const [table, column] of [
+          ["graph_subscriptions", "manager_email"],
+          ["reminders_sent", "recipient_email"],
+          ["reminder_opt_outs", "person_email"],
+        ] as const) {
+          const result = await tx
+            .deleteFrom(table)
+            .where("tenant_id", "=", tenantId)
+            .where(column, "=", email)
+            .executeTakeFirst();
+          count(table, result.numDeletedRows);
+        }
         return counts;
       });
     },
