@@ -24,10 +24,17 @@ export function PersonMenu(): ReactElement {
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
+        {/* Named by its content, the avatar's label: an aria-label would not hold the initials shown (label in name). */}
         <Button
           appearance="subtle"
-          aria-label={`Signed in as ${person.name}`}
-          icon={<Avatar name={person.name} size={28} color="colorful" />}
+          icon={
+            <Avatar
+              name={person.name}
+              size={28}
+              color="colorful"
+              aria-label={`Signed in as ${person.name}`}
+            />
+          }
         />
       </MenuTrigger>
       <MenuPopover>
