@@ -12,7 +12,7 @@ import { formatDay, formatTimeRange } from "../ui/format/date-format.ts";
 import { routeHref } from "../ui/router/route.ts";
 import { calendarScopeOf } from "./meeting-lookup.ts";
 import { nameLookup } from "./people-names.ts";
-import { FIRST_WEEKS_BACK, MAX_WEEKS_BACK, pickerWindow } from "./picker-window.ts";
+import { FIRST_WEEKS_BACK, MAX_WEEKS_BACK, MORE_WEEKS_BACK, pickerWindow } from "./picker-window.ts";
 import { useMeetingPickerStyles } from "./useMeetingPickerStyles.ts";
 
 /** Outside Outlook: the person's classified meetings with reps, by day, each a link to the panel. */
@@ -61,7 +61,7 @@ export function MeetingPicker(): ReactElement {
       </Body1>
       {weeksBack < MAX_WEEKS_BACK ? (
         <div>
-          <Button onClick={() => setWeeksBack((weeks) => Math.min(weeks + FIRST_WEEKS_BACK, MAX_WEEKS_BACK))}>
+          <Button onClick={() => setWeeksBack((weeks) => Math.min(weeks + MORE_WEEKS_BACK, MAX_WEEKS_BACK))}>
             Show earlier meetings
           </Button>
         </div>

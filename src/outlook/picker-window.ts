@@ -1,11 +1,12 @@
 /**
- * Which meetings the standalone panel offers: from some weeks before now (two at first, more on
- * request) to two weeks ahead. The API answers at most 53 weeks at once, which bounds both windows.
+ * Which meetings the standalone panel offers: from some weeks before now (one at first, two more on
+ * each request) to two weeks ahead. The API answers at most 53 weeks at once, which bounds both windows.
  */
 
 const WEEK_MS = 7 * 86_400_000;
 const WEEKS_AHEAD = 2;
-export const FIRST_WEEKS_BACK = 2;
+export const FIRST_WEEKS_BACK = 1;
+export const MORE_WEEKS_BACK = 2;
 export const MAX_WEEKS_BACK = 51;
 
 export interface QueryWindow {
