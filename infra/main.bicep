@@ -23,6 +23,11 @@ param location string = resourceGroup().location
 @maxLength(36)
 param clientId string
 
+@description('Teams app id of the app package (the toolkit\'s TEAMS_APP_ID): activity-feed reminders and their links name it.')
+@minLength(36)
+@maxLength(36)
+param teamsAppId string
+
 @description('Comma-separated ids of the Microsoft 365 tenants allowed to sign in.')
 @minLength(36)
 param allowedTenants string
@@ -195,6 +200,7 @@ module app 'modules/container-app.bicep' = if (!empty(containerImageTag)) {
     minReplicas: size.minReplicas
     maxReplicas: size.maxReplicas
     clientId: clientId
+    teamsAppId: teamsAppId
     allowedTenants: allowedTenants
     publicHost: publicHost
     graphCertificateReference: '${keyVault.outputs.uri}secrets/${graphCertificateName}'

@@ -4,6 +4,7 @@ using './main.bicep'
 
 param environmentName = readEnvironmentVariable('TEAMSFX_ENV')
 param clientId = readEnvironmentVariable('AAD_APP_CLIENT_ID')
+param teamsAppId = readEnvironmentVariable('TEAMS_APP_ID')
 param allowedTenants = readEnvironmentVariable('FIELDCOACH_ALLOWED_TENANTS')
 param databaseAdminPassword = readEnvironmentVariable('SECRET_DATABASE_ADMIN_PASSWORD')
 param certificateOfficerObjectId = readEnvironmentVariable('AZURE_DEPLOYER_OBJECT_ID', '')

@@ -128,6 +128,7 @@ const packageJson = JSON.parse(read("package.json")) as {
 const tenantDefaults = loadConfig(
   {
     FIELDCOACH_CLIENT_ID: "6731de76-14a6-49ae-97bc-6eba6914391e",
+    FIELDCOACH_APP_ID: "4f1e2d3c-5b6a-4789-8a0b-1c2d3e4f5a6b",
     FIELDCOACH_CLIENT_SECRET: "secret",
     FIELDCOACH_ALLOWED_TENANTS: "72f988bf-86f1-41af-91ab-2d7cd011db47",
     DATABASE_URL: "postgres://fieldcoach@db.internal:5432/fieldcoach",

@@ -11,6 +11,7 @@ import { resolveApp } from "../manifest/app-definition.ts";
 import { PACKAGE_FILE, packageApp } from "../scripts/package-app.ts";
 import { loadConfig, TENANT_ENVIRONMENT } from "../src/config/load-config.ts";
 import { PERMISSIONS } from "../src/graph/permissions.ts";
+import { SEND_ACTIVITY } from "../src/graph/send-activity-notification.ts";
 import { registerHealthRoutes } from "../src/server/health-routes.ts";
 import {
   at,
@@ -150,6 +151,7 @@ function interpolate(expression: string, values: Readonly<Record<string, string>
 const tenantDefaults = loadConfig(
   {
     FIELDCOACH_CLIENT_ID: "6731de76-14a6-49ae-97bc-6eba6914391e",
+    FIELDCOACH_APP_ID: "4f1e2d3c-5b6a-4789-8a0b-1c2d3e4f5a6b",
     FIELDCOACH_CLIENT_SECRET: "secret",
     FIELDCOACH_ALLOWED_TENANTS: "72f988bf-86f1-41af-91ab-2d7cd011db47",
     DATABASE_URL: "postgres://fieldcoach@db.internal:5432/fieldcoach",
@@ -465,6 +467,7 @@ describe("the container's configuration", () => {
         FIELDCOACH_API_SCOPE: String(containerAppVars.get("apiScope")),
         FIELDCOACH_TOKEN_VERSION: String(containerAppVars.get("tokenVersion")),
         FIELDCOACH_CLIENT_ID: "6731de76-14a6-49ae-97bc-6eba6914391e",
+        FIELDCOACH_APP_ID: "4f1e2d3c-5b6a-4789-8a0b-1c2d3e4f5a6b",
         FIELDCOACH_CLIENT_SECRET: "stands in for the certificate",
         FIELDCOACH_ALLOWED_TENANTS: "72f988bf-86f1-41af-91ab-2d7cd011db47",
         DATABASE_URL:
@@ -532,7 +535,11 @@ describe("the container's configuration", () => {
     const delegated = graph.resourceAccess
       .filter((access) => access.type === "Scope")
       .map((access) => access.id);
-    expect(graph.resourceAccess.every((access) => access.type === "Scope")).toBe(true);
+    // The one app-only call: activity-feed reminders, sent as FieldCoach rather than as a person.
+    const application = graph.resourceAccess
+      .filter((access) => access.type !== "Scope")
+      .map((access) => `${access.type} ${access.id}`);
+    expect(application).toEqual([`Role ${SEND_ACTIVITY.application[0]}`]);
     const calls = Object.entries(PERMISSIONS);
     for (const [call, permission] of calls) {
       expect(

@@ -20,6 +20,10 @@ param minReplicas int
 
 param maxReplicas int
 param clientId string
+
+@description('Teams app id of the app package: reminders and their links into the tab name it.')
+param teamsAppId string
+
 param allowedTenants string
 
 @description('Host name the app is reached at; the pages, the API and the Application ID URI use it.')
@@ -112,6 +116,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'FIELDCOACH_CLIENT_ID'
               value: clientId
+            }
+            {
+              name: 'FIELDCOACH_APP_ID'
+              value: teamsAppId
             }
             {
               name: 'FIELDCOACH_CLIENT_CERTIFICATE'

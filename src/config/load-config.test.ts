@@ -16,9 +16,11 @@ const CERTIFICATE_SHA256 = "44832b5a38faa17d08dd37a04e002ffecade151ece00e81a2154
 const CLIENT_ID = "6731de76-14a6-49ae-97bc-6eba6914391e";
 const TENANT_A = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const TENANT_B = "0b6a3c1e-5f3d-4c2a-9e1b-7d8f6a5b4c3d";
+const TEAMS_APP_ID = "4f1e2d3c-5b6a-4789-8a0b-1c2d3e4f5a6b";
 
 const tenantEnv = {
   FIELDCOACH_CLIENT_ID: CLIENT_ID,
+  FIELDCOACH_APP_ID: TEAMS_APP_ID.toUpperCase(),
   FIELDCOACH_CLIENT_SECRET: "s3cret~value",
   FIELDCOACH_ALLOWED_TENANTS: `${TENANT_A}, ${TENANT_B.toUpperCase()}`,
   DATABASE_URL: "postgres://fieldcoach@db.internal:5432/fieldcoach",
@@ -111,6 +113,7 @@ describe("loadConfig: tenant mode", () => {
       host: "0.0.0.0",
       logLevel: "info",
       clientId: CLIENT_ID,
+      teamsAppId: TEAMS_APP_ID,
       credential: { kind: "secret", secret: "s3cret~value" },
       allowedTenants: [TENANT_A, TENANT_B],
       databaseUrl: "postgres://fieldcoach@db.internal:5432/fieldcoach",
@@ -154,6 +157,7 @@ describe("loadConfig: tenant mode", () => {
 
   it.each([
     ["FIELDCOACH_CLIENT_ID", "not-a-guid", "must be the app registration's client id, a GUID"],
+    ["FIELDCOACH_APP_ID", "fieldcoach", "must be the app package's Teams app id, a GUID"],
     [
       "FIELDCOACH_ALLOWED_TENANTS",
       `${TENANT_A},contoso.com`,
@@ -171,6 +175,15 @@ describe("loadConfig: tenant mode", () => {
     const error = errorOf(() => loadConfig({ ...tenantEnv, [name]: value }, []));
     expect(error.setting).toBe(name);
     expect(error.message).toBe(`Configuration error: ${name} ${message}.`);
+  });
+
+  it("needs the Teams app id, which reminders and their links name", () => {
+    const { FIELDCOACH_APP_ID: _appId, ...noAppId } = tenantEnv;
+    const error = errorOf(() => loadConfig(noAppId, []));
+    expect(error.setting).toBe("FIELDCOACH_APP_ID");
+    expect(error.message).toBe(
+      "Configuration error: FIELDCOACH_APP_ID is required in tenant mode (FIELDCOACH_CLIENT_ID is set) and must be the app package's Teams app id, which reminders and their links into the tab name.",
+    );
   });
 
   it("refuses --fresh, which would erase a real tenant's data", () => {

@@ -27,6 +27,11 @@ export interface TenantConfig extends CommonConfig {
   readonly mode: "tenant";
   /** FieldCoach's app registration (its client id is also the audience of v2 tokens). */
   readonly clientId: string;
+  /**
+   * The Microsoft 365 app id of the app package (`npm run package --app-id`), lower case: Teams deep
+   * links into the tab and activity-feed notifications name the app by it.
+   */
+  readonly teamsAppId: string;
   readonly credential: ClientCredential;
   /** Lower-case tenant ids allowed to sign in; a token from any other tenant is refused. */
   readonly allowedTenants: readonly string[];
@@ -59,6 +64,7 @@ export class ConfigError extends Error {
 /** Any of these means a real tenant is being configured, so the demo must not start. */
 export const TENANT_SETTINGS = [
   "FIELDCOACH_CLIENT_ID",
+  "FIELDCOACH_APP_ID",
   "FIELDCOACH_CLIENT_SECRET",
   "FIELDCOACH_CLIENT_CERTIFICATE",
   "FIELDCOACH_ALLOWED_TENANTS",
@@ -130,6 +136,9 @@ function tenantSchema(why: string) {
         GUID,
         "must be the app registration's client id, a GUID",
       ),
+      FIELDCOACH_APP_ID: required(
+        "the app package's Teams app id, which reminders and their links into the tab name",
+      ).regex(GUID, "must be the app package's Teams app id, a GUID"),
       FIELDCOACH_CLIENT_SECRET: z.string().optional(),
       FIELDCOACH_CLIENT_CERTIFICATE: z.string().optional(),
       FIELDCOACH_ALLOWED_TENANTS: required("a comma-separated list of tenant ids")
@@ -173,6 +182,7 @@ function tenantSchema(why: string) {
         host: input.HOST,
         logLevel: input.LOG_LEVEL,
         clientId: input.FIELDCOACH_CLIENT_ID.toLowerCase(),
+        teamsAppId: input.FIELDCOACH_APP_ID.toLowerCase(),
         credential,
         allowedTenants: [...new Set(input.FIELDCOACH_ALLOWED_TENANTS)],
         databaseUrl: input.DATABASE_URL,

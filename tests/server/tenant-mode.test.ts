@@ -29,6 +29,7 @@ beforeAll(async () => {
   const config = loadConfig(
     {
       FIELDCOACH_CLIENT_ID: CLIENT_ID,
+      FIELDCOACH_APP_ID: "4f1e2d3c-5b6a-4789-8a0b-1c2d3e4f5a6b",
       FIELDCOACH_CLIENT_SECRET: "a secret",
       FIELDCOACH_ALLOWED_TENANTS: TENANT,
       FIELDCOACH_PUBLIC_BASE_URL: "https://coach.contoso.com",
