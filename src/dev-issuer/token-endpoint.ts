@@ -1,6 +1,7 @@
 /**
  * The development issuer over HTTP on loopback: the tenant's OpenID configuration, its JWKS and a token
- * endpoint answering On-Behalf-Of and client-credentials requests as Entra does, so that
+ * endpoint answering On-Behalf-Of and client-credentials requests as Entra does (the app authenticated
+ * by its client secret or by a client assertion signed with a registered certificate), so that
  * `@azure/msal-node` runs against it offline (with an `https` authority in `knownAuthorities` and
  * `authorityMetadata` whose `token_endpoint` is this loopback URL).
  */
@@ -8,11 +9,13 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { JWT_BEARER_ASSERTION, verifyClientAssertion } from "./client-assertion.ts";
 import type { DevIssuer } from "./dev-issuer.ts";
 import {
   type AssertionClaims,
-  authenticateClient,
+  checkClientSecret,
   clientCredentialsGrant,
+  clientNamed,
   type DevClient,
   OBO_GRANT_TYPE,
   onBehalfOfGrant,
@@ -26,6 +29,11 @@ export interface DevIssuerServerOptions {
   readonly port?: number;
   /** Lifetime of issued Graph tokens; MSAL renews tokens within 5 minutes of expiry, so keep it above that. */
   readonly tokenLifetimeSeconds?: number;
+  /**
+   * The clock certificate credentials (client assertions) are checked against. MSAL stamps them with the
+   * machine's own clock, which no test can pin, so this defaults to that clock rather than the issuer's.
+   */
+  readonly clientAssertionNow?: () => number;
 }
 
 /** What `@azure/msal-node` needs to use this issuer as its authority without any network beyond loopback. */
@@ -91,8 +99,21 @@ export async function startDevIssuerServer(options: DevIssuerServerOptions): Pro
     sendJson(res, 404, { error: "not_found", error_description: `No route for ${req.method} ${path}` });
   }
 
+  async function authenticatedClient(form: URLSearchParams): Promise<DevClient> {
+    const client = clientNamed(options.clients, form.get("client_id"));
+    if (form.get("client_assertion_type") === JWT_BEARER_ASSERTION) {
+      await verifyClientAssertion(client, form.get("client_assertion"), {
+        audiences: [`${base}/${tenantId}/oauth2/v2.0/token`, `https://${AUTHORITY_HOST}/${tenantId}/v2.0`],
+        now: (options.clientAssertionNow ?? Date.now)(),
+      });
+    } else {
+      checkClientSecret(client, form.get("client_secret"));
+    }
+    return client;
+  }
+
   async function grant(form: URLSearchParams): Promise<Record<string, unknown>> {
-    const client = authenticateClient(options.clients, form.get("client_id"), form.get("client_secret"));
+    const client = await authenticatedClient(form);
     const grantType = form.get("grant_type");
     if (grantType === OBO_GRANT_TYPE && form.get("requested_token_use") === "on_behalf_of") {
       const assertion = await verifiedAssertion(form.get("assertion"));

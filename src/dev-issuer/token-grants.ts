@@ -12,7 +12,10 @@ export const OBO_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 /** An app registration the issuer knows, with what the tenant consented to for it. */
 export interface DevClient {
   readonly clientId: string;
-  readonly clientSecret: string;
+  /** A client secret the app may authenticate with; none when it uses certificates only. */
+  readonly clientSecret?: string;
+  /** PEMs of the certificates uploaded to the registration, for client assertions signed with their keys. */
+  readonly certificates?: readonly string[];
   /** `aud` values a user's token for this app's API may carry (client id, App ID URI). */
   readonly apiAudiences: readonly string[];
   /** Delegated Graph permissions consented for this app ("Calendars.Read"). */
@@ -50,12 +53,8 @@ export class TokenGrantError extends Error {
 
 const OIDC_SCOPES = new Set(["openid", "profile", "offline_access", "email"]);
 
-/** The client whose id and secret match, or an `invalid_client` error. */
-export function authenticateClient(
-  clients: readonly DevClient[],
-  clientId: string | null,
-  clientSecret: string | null,
-): DevClient {
+/** The registered client with this id, or an `unauthorized_client` error. */
+export function clientNamed(clients: readonly DevClient[], clientId: string | null): DevClient {
   const client = clients.find((c) => c.clientId === clientId);
   if (client === undefined) {
     throw new TokenGrantError(
@@ -65,10 +64,14 @@ export function authenticateClient(
       `Application with identifier '${clientId ?? ""}' was not found in the directory.`,
     );
   }
-  if (clientSecret !== client.clientSecret) {
+  return client;
+}
+
+/** Throws `invalid_client` unless the client has a secret and this is it. */
+export function checkClientSecret(client: DevClient, clientSecret: string | null): void {
+  if (client.clientSecret === undefined || clientSecret !== client.clientSecret) {
     throw new TokenGrantError(401, "invalid_client", 7000215, "Invalid client secret provided.");
   }
-  return client;
 }
 
 /** Graph permission names from a `scope` parameter ("https://graph.microsoft.com/Calendars.Read openid"). */

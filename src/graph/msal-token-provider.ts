@@ -3,10 +3,12 @@
  * token the Teams tab or Outlook add-in sent to our API), or client credentials for the opt-in app-only
  * mode. One confidential client serves every user; MSAL caches each user's Graph token (keyed by the
  * incoming assertion) until shortly before it expires, so a token is exchanged once, not per call.
- * A permission Entra will not grant (not consented) fails the call with a permission error naming
- * the permissions it needs.
+ * The app proves who it is with a client secret or with a certificate (MSAL then signs a client
+ * assertion with the certificate's key). A permission Entra will not grant (not consented) fails the
+ * call with a permission error naming the permissions it needs.
  */
 
+import { X509Certificate } from "node:crypto";
 import { ConfidentialClientApplication, InteractionRequiredAuthError } from "@azure/msal-node";
 import { GraphError } from "./map-error.ts";
 import type { TokenProvider } from "./middleware-auth.ts";
@@ -14,9 +16,25 @@ import type { TokenProvider } from "./middleware-auth.ts";
 const GRAPH_RESOURCE = "https://graph.microsoft.com";
 export const GRAPH_DEFAULT_SCOPE = `${GRAPH_RESOURCE}/.default`;
 
-export interface MsalTokenConfig {
+/**
+ * A certificate registered on the app registration, with its private key: MSAL signs a client assertion
+ * with the key and names the certificate by its SHA-256 thumbprint (and sends it as `x5c`, so Entra can
+ * also match it by subject name and issuer).
+ */
+export interface MsalClientCertificate {
+  /** PKCS#8 PEM of the private key. */
+  readonly privateKeyPem: string;
+  /** PEM of the certificate. */
+  readonly certificatePem: string;
+}
+
+/** How FieldCoach proves to Entra ID that it is the app: a client secret or a certificate. */
+export type MsalClientCredential =
+  | { readonly clientSecret: string }
+  | { readonly clientCertificate: MsalClientCertificate };
+
+export type MsalTokenConfig = MsalClientCredential & {
   readonly clientId: string;
-  readonly clientSecret: string;
   readonly tenantId: string;
   /**
    * Overrides for an authority other than Entra's public cloud, such as the development issuer
@@ -29,6 +47,23 @@ export interface MsalTokenConfig {
     readonly authorityMetadata: string;
     readonly cloudDiscoveryMetadata: string;
   };
+};
+
+/** Hex SHA-256 of the certificate's DER form: the thumbprint Entra lists for an uploaded certificate. */
+export function certificateThumbprintSha256(certificatePem: string): string {
+  return new X509Certificate(certificatePem).fingerprint256.replaceAll(":", "").toLowerCase();
+}
+
+function credentialOf(config: MsalTokenConfig) {
+  if ("clientSecret" in config) return { clientSecret: config.clientSecret };
+  const { privateKeyPem, certificatePem } = config.clientCertificate;
+  return {
+    clientCertificate: {
+      thumbprintSha256: certificateThumbprintSha256(certificatePem),
+      privateKey: privateKeyPem,
+      x5c: certificatePem,
+    },
+  };
 }
 
 function confidentialClient(config: MsalTokenConfig): ConfidentialClientApplication {
@@ -36,7 +71,7 @@ function confidentialClient(config: MsalTokenConfig): ConfidentialClientApplicat
   return new ConfidentialClientApplication({
     auth: {
       clientId: config.clientId,
-      clientSecret: config.clientSecret,
+      ...credentialOf(config),
       authority: authority?.authority ?? `https://login.microsoftonline.com/${config.tenantId}`,
       ...(authority === undefined
         ? {}

@@ -1,6 +1,7 @@
 /**
  * Structured JSON logs (pino) with every place a credential could appear redacted: the Authorization
- * header, tokens and secrets in bodies or error details. Request logs carry the method and path only.
+ * header, tokens, secrets and private keys in bodies or error details. Request logs carry the method and
+ * path only.
  */
 
 import pino, { type DestinationStream, type Logger } from "pino";
@@ -15,6 +16,7 @@ export const REDACTED_PATHS = [
   "token",
   "assertion",
   "clientSecret",
+  "privateKeyPem",
   "*.accessToken",
   "*.access_token",
   "*.refresh_token",
@@ -22,6 +24,8 @@ export const REDACTED_PATHS = [
   "*.assertion",
   "*.client_secret",
   "*.clientSecret",
+  "*.client_assertion",
+  "*.privateKeyPem",
   "*.authorization",
   "*.headers.authorization",
 ];

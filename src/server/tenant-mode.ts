@@ -1,15 +1,16 @@
 /**
  * Tenant mode: real Microsoft 365 tenants signed in through Entra ID. Tokens for FieldCoach's API are
  * validated against each allowed tenant's published keys; Graph is called On-Behalf-Of the signed-in
- * person with FieldCoach's app registration; the store is PostgreSQL.
+ * person with FieldCoach's app registration (authenticated by its client secret or its certificate); the
+ * store is PostgreSQL.
  */
 
 import type { FastifyBaseLogger } from "fastify";
 import { decodeJwt } from "jose";
-import type { TenantConfig } from "../config/load-config.ts";
+import type { ClientCredential, TenantConfig } from "../config/load-config.ts";
 import { GRAPH_BASE_URL } from "../graph/client.ts";
 import type { TokenProvider } from "../graph/middleware-auth.ts";
-import { createMsalOboTokenProvider } from "../graph/msal-token-provider.ts";
+import { createMsalOboTokenProvider, type MsalClientCredential } from "../graph/msal-token-provider.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { createTokenValidator } from "./auth/token-validator.ts";
 import { type Authenticator, createAuthenticator } from "./caller.ts";
@@ -29,12 +30,7 @@ export async function startTenantMode(
   log: FastifyBaseLogger,
   now: () => number = Date.now,
 ): Promise<TenantEnvironment> {
-  if (config.credential.kind !== "secret") {
-    throw new Error(
-      "FIELDCOACH_CLIENT_CERTIFICATE is not supported by the On-Behalf-Of token provider yet; set FIELDCOACH_CLIENT_SECRET instead.",
-    );
-  }
-  const secret = config.credential.secret;
+  const credential = msalCredentialOf(config.credential);
   const store = await openStore({
     kind: "postgres",
     url: config.databaseUrl,
@@ -51,7 +47,7 @@ export async function startTenantMode(
   const providers = new Map<string, (assertion: string) => TokenProvider>(
     config.allowedTenants.map((tenantId) => [
       tenantId,
-      createMsalOboTokenProvider({ clientId: config.clientId, clientSecret: secret, tenantId }),
+      createMsalOboTokenProvider({ ...credential, clientId: config.clientId, tenantId }),
     ]),
   );
   const onBehalfOf = (assertion: string): TokenProvider => {
@@ -72,4 +68,15 @@ export async function startTenantMode(
       `&scope=${encodeURIComponent("https://graph.microsoft.com/.default")}&redirect_uri=${redirect}`,
     close: () => store.close(),
   };
+}
+
+function msalCredentialOf(credential: ClientCredential): MsalClientCredential {
+  return credential.kind === "secret"
+    ? { clientSecret: credential.secret }
+    : {
+        clientCertificate: {
+          privateKeyPem: credential.privateKeyPem,
+          certificatePem: credential.certificatePem,
+        },
+      };
 }

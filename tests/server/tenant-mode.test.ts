@@ -5,6 +5,7 @@
  */
 
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +19,8 @@ const CLIENT_ID = "6731de76-14a6-49ae-97bc-6eba6914391e";
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const schema = `fc_tenant_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
 let server: RunningServer;
+let withSchema: string;
+const quiet = () => new Writable({ write: (_c, _e, done) => done() });
 
 beforeAll(async () => {
   if (url === undefined || url === "")
@@ -25,7 +28,7 @@ beforeAll(async () => {
   const admin = await createDatabase({ kind: "postgres", url, maxConnections: 1, onPoolError: () => {} });
   await sql`create schema ${sql.id(schema)}`.execute(admin);
   await admin.destroy();
-  const withSchema = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  withSchema = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const config = loadConfig(
     {
       FIELDCOACH_CLIENT_ID: CLIENT_ID,
@@ -37,7 +40,7 @@ beforeAll(async () => {
     },
     [],
   );
-  server = await startServer(config, { logDestination: new Writable({ write: (_c, _e, done) => done() }) });
+  server = await startServer(config, { logDestination: quiet() });
 });
 
 afterAll(async () => {
@@ -92,5 +95,27 @@ describe("tenant mode", () => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe("token_tenant_not_allowed");
+  });
+
+  it("starts with a certificate instead of a client secret", async () => {
+    const pem = readFileSync(new URL("../fixtures/client-certificate.pem", import.meta.url), "utf8");
+    const config = loadConfig(
+      {
+        FIELDCOACH_CLIENT_ID: CLIENT_ID,
+        FIELDCOACH_CLIENT_CERTIFICATE: pem,
+        FIELDCOACH_APP_ID: "4f1e2d3c-5b6a-4789-8a0b-1c2d3e4f5a6b",
+        FIELDCOACH_ALLOWED_TENANTS: TENANT,
+        FIELDCOACH_PUBLIC_BASE_URL: "https://coach.contoso.com",
+        DATABASE_URL: withSchema,
+      },
+      [],
+    );
+    expect(config.mode === "tenant" && config.credential.kind).toBe("certificate");
+    const withCertificate = await startServer(config, { logDestination: quiet() });
+    try {
+      expect((await withCertificate.app.inject({ url: "/readyz" })).statusCode).toBe(200);
+    } finally {
+      await withCertificate.close();
+    }
   });
 });
