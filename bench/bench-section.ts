@@ -10,8 +10,11 @@ export interface BenchFigure {
 export interface BenchSection {
   readonly title: string;
   readonly figures: readonly BenchFigure[];
-  /** Keys merged into bench/report.json under this section's key (e.g. "classification"). */
-  readonly report: Readonly<Record<string, number>>;
+  /**
+   * Keys merged into bench/report.json under this section's key (e.g. "classification"); null for a
+   * figure that could not be measured on this machine (the notes say why).
+   */
+  readonly report: Readonly<Record<string, number | null>>;
   /** Free text printed under the table: how a figure was computed, what it means. */
   readonly notes?: readonly string[];
 }

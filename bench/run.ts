@@ -6,6 +6,8 @@ const MODULES: ReadonlyArray<() => Promise<BenchModule>> = [
   () => import("./suggestions.bench.ts").then((m) => m.default),
   () => import("./classification.bench.ts").then((m) => m.default),
   () => import("./graph.bench.ts").then((m) => m.default),
+  () => import("./api.bench.ts").then((m) => m.default),
+  () => import("./frontend.bench.ts").then((m) => m.default),
 ];
 
 function printSection(section: BenchSection): void {
@@ -23,7 +25,7 @@ function formatValue(value: number): string {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
-  const report: Record<string, Record<string, number>> = {};
+  const report: Record<string, Record<string, number | null>> = {};
   for (const load of MODULES) {
     const module = await load();
     const section = await module.run({ quick });
