@@ -111,7 +111,40 @@ describe("directory mapping", () => {
       email: "sarad@contoso.onmicrosoft.com",
       userPrincipalName: "SaraD@contoso.onmicrosoft.com",
       jobTitle: "Finance VP",
+      aliases: [],
+      hireDate: null,
     });
+  });
+
+  it("keeps the secondary SMTP proxy addresses as aliases and the UTC date of employeeHireDate", () => {
+    const user = {
+      id: "4562bcc8-c436-4f95-b7c0-4f8ce89dca5e",
+      displayName: "Ana Rivera",
+      mail: "Ana.Rivera@contoso.com",
+      userPrincipalName: "ana@contoso.com",
+      jobTitle: "Account Executive",
+      proxyAddresses: [
+        "SMTP:Ana.Rivera@contoso.com",
+        "smtp:ana@contoso.com",
+        "smtp:ANA@contoso.com",
+        "smtp:arivera@eu.contoso.com",
+        "SIP:ana.rivera@contoso.com",
+        "X500:/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=ana",
+        "smtp:Ana.Rivera@contoso.com",
+      ],
+      employeeHireDate: "2025-12-31T23:00:00-05:00",
+    };
+    expect(directoryPersonOf(user, "$")).toMatchObject({
+      email: "ana.rivera@contoso.com",
+      aliases: ["ana@contoso.com", "arivera@eu.contoso.com"],
+      hireDate: "2026-01-01",
+    });
+    expect(() => directoryPersonOf({ ...user, employeeHireDate: "last spring" }, "$")).toThrow(
+      new InputError("$.employeeHireDate", "must be an ISO 8601 date and time"),
+    );
+    expect(() => directoryPersonOf({ ...user, proxyAddresses: ["smtp:a@contoso.com", 7] }, "$")).toThrow(
+      new InputError("$.proxyAddresses[1]", "must be a string"),
+    );
   });
 
   it("maps the id-only direct-reports sample without inventing names", () => {
@@ -122,6 +155,8 @@ describe("directory mapping", () => {
         email: null,
         userPrincipalName: null,
         jobTitle: null,
+        aliases: [],
+        hireDate: null,
       },
     ]);
   });

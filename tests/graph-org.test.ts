@@ -23,6 +23,12 @@ const reps = managers.flatMap((m, i) =>
     buildUser(`rep${String(i * 2 + j).padStart(3, "0")}`, { managerId: m.id }),
   ),
 );
+reps[6] = {
+  ...reps[6]!,
+  aliases: ["Rep006.Old@contoso.com", "rep006@eu.contoso.com"],
+  hireDate: "2026-01-12",
+};
+reps[7] = { ...reps[7]!, hireDate: null };
 const peer = buildUser("pablo", { managerId: ceo.id, jobTitle: "VP Marketing" });
 const tenant = {
   ...buildTenant([ceo, vp, peer, ...managers, ...reps], []),
@@ -51,10 +57,22 @@ describe("org directory", () => {
       email: managers[0]!.mail,
       userPrincipalName: managers[0]!.userPrincipalName,
       jobTitle: "Sales Manager",
+      aliases: [],
+      hireDate: "2020-01-06",
     });
     expect(await directory.manager(managers[0]!.id)).toMatchObject({ id: vp.id, jobTitle: "VP Sales" });
     expect(await directory.manager(ceo.id)).toBeUndefined();
     expect(await directory.person("nobody@contoso.com")).toBeUndefined();
+  });
+
+  it("reads SMTP aliases and hire dates, which Graph returns only when selected", async () => {
+    const directory = createOrgDirectory(world.clientFor(vp).client);
+    const reports = await directory.directReports(managers[3]!.id);
+    expect(reports.map((p) => [p.email, p.aliases, p.hireDate])).toEqual([
+      [reps[6]!.mail, ["rep006.old@contoso.com", "rep006@eu.contoso.com"], "2026-01-12"],
+      [reps[7]!.mail, [], null],
+    ]);
+    expect(await directory.manager(reps[6]!.id)).toMatchObject({ aliases: [], hireDate: "2020-01-06" });
   });
 
   it("lists direct reports only", async () => {

@@ -52,6 +52,10 @@ export interface DirectoryPerson {
   readonly email: string | null;
   readonly userPrincipalName: string | null;
   readonly jobTitle: string | null;
+  /** Lower-case secondary SMTP addresses (the `smtp:` proxy addresses), the primary left out. */
+  readonly aliases: readonly string[];
+  /** The date the person was hired (`employeeHireDate`, YYYY-MM-DD in UTC); null when the directory has none. */
+  readonly hireDate: string | null;
 }
 
 /** A person below the root of a subtree and the id of the manager they report to. */

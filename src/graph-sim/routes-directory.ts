@@ -18,7 +18,31 @@ import type { SimUser } from "./tenant-data.ts";
 const DIRECTORY_PAGE_SIZE = 100;
 const DIRECTORY_MAX_PAGE_SIZE = 999;
 
-export function userJson(user: SimUser): JsonObject {
+/**
+ * A user as Graph returns it: the default properties, and with `$select` also the ones Graph returns
+ * only when selected (`proxyAddresses` with the primary as `SMTP:` and aliases as `smtp:`, beside a
+ * `SIP:` address as Teams users have; `employeeHireDate` as an instant).
+ */
+export function userJson(user: SimUser, selected?: readonly string[]): JsonObject {
+  const wanted = new Set((selected ?? []).map((field) => field.toLowerCase()));
+  return {
+    ...defaultUserJson(user),
+    ...(wanted.has("proxyaddresses")
+      ? {
+          proxyAddresses: [
+            `SMTP:${user.mail}`,
+            ...user.aliases.map((alias) => `smtp:${alias}`),
+            `SIP:${user.mail}`,
+          ],
+        }
+      : {}),
+    ...(wanted.has("employeehiredate")
+      ? { employeeHireDate: user.hireDate === null ? null : `${user.hireDate}T00:00:00Z` }
+      : {}),
+  };
+}
+
+function defaultUserJson(user: SimUser): JsonObject {
   const [givenName, ...rest] = user.displayName.split(" ");
   return {
     businessPhones: [],
@@ -48,7 +72,7 @@ export const getUser: RouteHandler = (request, match, context) => {
   const fields = selectedFields(request.query);
   return jsonResponse(200, {
     "@odata.context": selectContext(context.baseUrl, "users", fields, "/$entity"),
-    ...applySelect(userJson(match.user!), fields, ["id"]),
+    ...applySelect(userJson(match.user!, fields), fields, ["id"]),
   });
 };
 
@@ -67,7 +91,7 @@ export const getManager: RouteHandler = (request, match, context) => {
   return jsonResponse(200, {
     "@odata.context": `${context.baseUrl}/$metadata#directoryObjects/$entity`,
     "@odata.type": "#microsoft.graph.user",
-    ...applySelect(userJson(manager), fields, ["id"]),
+    ...applySelect(userJson(manager, fields), fields, ["id"]),
   });
 };
 
@@ -95,7 +119,7 @@ export const listDirectReports: RouteHandler = (request, match, context) => {
       : {}),
     value: page.map((user) => ({
       "@odata.type": "#microsoft.graph.user",
-      ...applySelect(userJson(user), fields, ["id"]),
+      ...applySelect(userJson(user, fields), fields, ["id"]),
     })),
   });
 };

@@ -7,8 +7,19 @@
 import type { DirectoryPerson } from "../domain/graph-ports.ts";
 import { childPath, InputError } from "../domain/input-error.ts";
 
-/** The properties the org model reads; ask Graph for these with `$select`. */
-export const PERSON_FIELDS = ["id", "displayName", "mail", "userPrincipalName", "jobTitle"] as const;
+/**
+ * The properties the org model reads; ask Graph for these with `$select` (the last two are returned only
+ * when selected).
+ */
+export const PERSON_FIELDS = [
+  "id",
+  "displayName",
+  "mail",
+  "userPrincipalName",
+  "jobTitle",
+  "proxyAddresses",
+  "employeeHireDate",
+] as const;
 
 type JsonObject = Record<string, unknown>;
 
@@ -21,13 +32,50 @@ export function directoryPersonOf(raw: unknown, path: string): DirectoryPerson |
   if (typeof id !== "string" || id === "")
     throw new InputError(childPath(path, "id"), "must be a non-empty string");
   const mail = optionalString(obj, "mail", path);
+  const email = mail === null || mail === "" ? null : mail.toLowerCase();
   return {
     id,
     displayName: optionalString(obj, "displayName", path),
-    email: mail === null || mail === "" ? null : mail.toLowerCase(),
+    email,
     userPrincipalName: optionalString(obj, "userPrincipalName", path),
     jobTitle: optionalString(obj, "jobTitle", path),
+    aliases: smtpAliasesOf(obj, path, email),
+    hireDate: hireDateOf(obj, path),
   };
+}
+
+/**
+ * The secondary SMTP addresses among `proxyAddresses`: Exchange writes the primary as `SMTP:` and the
+ * others as `smtp:`, beside other kinds (`SIP:`, `X500:`) that are no email addresses.
+ */
+function smtpAliasesOf(obj: JsonObject, path: string, primary: string | null): string[] {
+  const raw = obj.proxyAddresses;
+  if (raw === undefined || raw === null) return [];
+  const list = asArray(raw, childPath(path, "proxyAddresses"));
+  const out: string[] = [];
+  list.forEach((entry, i) => {
+    if (typeof entry !== "string") {
+      throw new InputError(childPath(childPath(path, "proxyAddresses"), i), "must be a string");
+    }
+    if (!entry.startsWith("smtp:")) return;
+    const address = entry.slice("smtp:".length).trim().toLowerCase();
+    if (address === "" || address === primary || out.includes(address)) return;
+    out.push(address);
+  });
+  return out;
+}
+
+const HIRE_DATE = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
+
+/** `employeeHireDate` is an instant ("2024-05-01T00:00:00Z"); the org model keeps its UTC date. */
+function hireDateOf(obj: JsonObject, path: string): string | null {
+  const value = optionalString(obj, "employeeHireDate", path);
+  if (value === null) return null;
+  const at = Date.parse(value);
+  if (!HIRE_DATE.test(value) || Number.isNaN(at)) {
+    throw new InputError(childPath(path, "employeeHireDate"), "must be an ISO 8601 date and time");
+  }
+  return new Date(at).toISOString().slice(0, 10);
 }
 
 /** The users of one page of a directory collection (`{"value": [...]}`). */

@@ -1,8 +1,9 @@
 /**
  * Directory sync: the org trees the signed-in person and everyone already known belong to, read from
  * Graph (manager chain up to the top, then everyone below), with time zones and working hours and the
- * tenant's verified domains, written to the store as one replacement of the directory. Roles follow the
- * reporting lines: reports who have reports make an executive, reports a manager.
+ * tenant's verified domains, written to the store as one replacement of the directory, each person with
+ * their SMTP aliases and hire date. Roles follow the reporting lines: reports who have reports make an
+ * executive, reports a manager.
  *
  * With delegated permissions a person may read only their own mailbox settings, so everyone else's
  * working hours and zone come from getSchedule, which returns them for anyone in the organisation.
@@ -88,19 +89,19 @@ export async function syncDirectory(input: SyncDirectoryInput): Promise<Director
     if (reports.length === 0) return "rep";
     return reports.some((report) => (reportsOf.get(report) ?? []).length > 0) ? "executive" : "manager";
   };
+  const aliasesOf = uniqueAliases(withMailbox);
   const inputs: PersonInput[] = withMailbox.map((person) => {
     const email = person.email!;
-    const upn = person.userPrincipalName?.toLowerCase();
     return {
       objectId: person.id,
       email,
       name: person.displayName ?? email,
-      aliases: upn !== undefined && upn !== email ? [upn] : [],
+      aliases: aliasesOf(person),
       role: roleOf(person.id),
       ...(person.id === input.fromObjectId && own !== undefined
         ? zoneAndHours(own.timeZone, own.usable ? own.workWeek : undefined)
         : zoneAndHours(null, weeks.get(email))),
-      hireDate: null,
+      hireDate: person.hireDate,
     };
   });
   const stored = new Set(inputs.map((person) => person.objectId));
@@ -123,6 +124,26 @@ export async function syncDirectory(input: SyncDirectoryInput): Promise<Director
     );
   });
   return { people: change.upserted, removed: change.removed, withoutMailbox: people.size - inputs.length };
+}
+
+/**
+ * Each person's other addresses (SMTP aliases, and the sign-in name when it differs from the mailbox
+ * address), by which meetings name them. An address is one person's only: one that is someone else's
+ * primary address, or that two people list, is left out rather than matched to the wrong person.
+ */
+function uniqueAliases(people: readonly DirectoryPerson[]): (person: DirectoryPerson) => string[] {
+  const candidates = new Map<string, string[]>();
+  for (const person of people) {
+    const upn = person.userPrincipalName?.toLowerCase();
+    const own = new Set([...person.aliases, ...(upn === undefined ? [] : [upn])]);
+    own.delete(person.email!);
+    candidates.set(person.id, [...own]);
+  }
+  const claims = new Map<string, number>();
+  for (const person of people) claims.set(person.email!, 2);
+  for (const list of candidates.values())
+    for (const address of list) claims.set(address, (claims.get(address) ?? 0) + 1);
+  return (person) => (candidates.get(person.id) ?? []).filter((address) => claims.get(address) === 1);
 }
 
 async function topOf(directory: OrgDirectory, objectId: string): Promise<string> {
