@@ -7,7 +7,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import type { DestinationStream } from "pino";
+import { DEMO_DEPLOYMENT } from "../../manifest/deployment.ts";
 import type { Config } from "../config/load-config.ts";
+import type { GraphSimulator } from "../graph-sim/server.ts";
+import { notificationRoutes } from "../notifications/notification-routes.ts";
+import { type BackgroundWork, createBackgroundWork } from "./background-work.ts";
 import { type ApiRoutes, buildApp, type PublicRoutes } from "./build-app.ts";
 import { DEMO_SIGN_IN_PAGE } from "./demo/demo-sign-in.ts";
 import { startDemo } from "./demo/start-demo.ts";
@@ -22,8 +26,12 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly services: Services;
-  /** Demo mode: the demo tenant's id and anchor Monday. */
-  readonly demo: { readonly tenantId: string; readonly anchor: string } | undefined;
+  /** Demo mode: the demo tenant's id and anchor Monday, and the Graph simulator it lives in. */
+  readonly demo:
+    | { readonly tenantId: string; readonly anchor: string; readonly sim: GraphSimulator }
+    | undefined;
+  /** The job runner; started with `backgroundSync`, else run by whoever calls `runDue`. */
+  readonly background: BackgroundWork;
   /** Stops background sync, closes the app and everything the mode started. */
   close(): Promise<void>;
 }
@@ -34,7 +42,7 @@ export interface StartOptions {
   readonly now?: () => number;
   /** The webpack output to serve; dist/web by default. */
   readonly webRoot?: string;
-  /** Runs the background sync timer (main.ts does; tests call rounds themselves). */
+  /** Runs the background jobs (main.ts does; tests call `background.runDue()` themselves). */
   readonly backgroundSync?: boolean;
 }
 
@@ -50,6 +58,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     now,
     log: logger,
   });
+  const background = createBackgroundWork({
+    store: environment.store,
+    graph: environment.graph,
+    sync,
+    appGraph: environment.appGraph,
+    teamsAppId: config.mode === "demo" ? DEMO_DEPLOYMENT.appId : config.teamsAppId,
+    publicBaseUrl,
+    clock: now,
+    log: logger,
+  });
   const services: Services = {
     mode: config.mode,
     store: environment.store,
@@ -58,7 +76,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     now,
     publicBaseUrl,
   };
-  const publicRoutes: PublicRoutes[] = environment.mode === "demo" ? [environment.signIn] : [];
+  const publicRoutes: PublicRoutes[] = [
+    notificationRoutes({ store: environment.store, clock: now }),
+    ...(environment.mode === "demo" ? [environment.signIn] : []),
+  ];
   const api: ApiRoutes[] = apiRoutes(services);
   const app = await buildApp({
     logger,
@@ -82,13 +103,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     api,
     publicRoutes,
   });
-  if (options.backgroundSync === true) sync.start();
+  if (options.backgroundSync === true) await background.start();
   return {
     app,
     services,
     demo:
-      "signIn" in environment ? { tenantId: environment.tenantId, anchor: environment.anchor } : undefined,
+      environment.mode === "demo"
+        ? { tenantId: environment.tenantId, anchor: environment.anchor, sim: environment.sim }
+        : undefined,
+    background,
     async close() {
+      await background.stop();
       await sync.stop();
       await app.close();
       await environment.close();

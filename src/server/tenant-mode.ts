@@ -8,9 +8,13 @@
 import type { FastifyBaseLogger } from "fastify";
 import { decodeJwt } from "jose";
 import type { ClientCredential, TenantConfig } from "../config/load-config.ts";
-import { GRAPH_BASE_URL } from "../graph/client.ts";
+import { createGraphClient, GRAPH_BASE_URL, type GraphClient } from "../graph/client.ts";
 import type { TokenProvider } from "../graph/middleware-auth.ts";
-import { createMsalOboTokenProvider, type MsalClientCredential } from "../graph/msal-token-provider.ts";
+import {
+  createMsalAppTokenProvider,
+  createMsalOboTokenProvider,
+  type MsalClientCredential,
+} from "../graph/msal-token-provider.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { createTokenValidator } from "./auth/token-validator.ts";
 import { type Authenticator, createAuthenticator } from "./caller.ts";
@@ -20,6 +24,8 @@ export interface TenantEnvironment {
   readonly mode: "tenant";
   readonly store: Store;
   readonly graph: GraphAccess;
+  /** Graph as FieldCoach itself in an allowed tenant (app-only calls); undefined for any other tenant. */
+  readonly appGraph: (tenantId: string) => GraphClient | undefined;
   readonly authenticate: Authenticator;
   readonly adminConsentUrl: (tenantId: string) => string;
   close(): Promise<void>;
@@ -57,11 +63,24 @@ export async function startTenantMode(
     if (provider === undefined) throw new RangeError(`tenant ${tenantId} is not allowed`);
     return provider(assertion);
   };
+  // Client credentials per tenant too: activity-feed reminders are sent as FieldCoach, not as a person.
+  const appClients = new Map<string, GraphClient>(
+    config.allowedTenants.map((tenantId) => [
+      tenantId,
+      createGraphClient({
+        baseUrl: GRAPH_BASE_URL,
+        mode: "application",
+        getToken: createMsalAppTokenProvider({ ...credential, clientId: config.clientId, tenantId }),
+        now,
+      }),
+    ]),
+  );
   const redirect = encodeURIComponent(`${config.publicBaseUrl}/`);
   return {
     mode: "tenant",
     store,
     graph: createGraphAccess({ baseUrl: GRAPH_BASE_URL, onBehalfOf, now }),
+    appGraph: (tenantId) => appClients.get(tenantId),
     authenticate: createAuthenticator(validator),
     adminConsentUrl: (tenantId) =>
       `https://login.microsoftonline.com/${tenantId}/v2.0/adminconsent?client_id=${config.clientId}` +

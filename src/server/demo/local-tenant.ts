@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import { DEMO_DEPLOYMENT } from "../../../manifest/deployment.ts";
 import { createDevIssuer, type DevIssuer } from "../../dev-issuer/dev-issuer.ts";
 import { type DevIssuerServer, startDevIssuerServer } from "../../dev-issuer/token-endpoint.ts";
-import { createMsalOboTokenProvider } from "../../graph/msal-token-provider.ts";
+import { createGraphClient, type GraphClient } from "../../graph/client.ts";
+import { createMsalAppTokenProvider, createMsalOboTokenProvider } from "../../graph/msal-token-provider.ts";
 import { type GraphSimulator, startGraphSimulator } from "../../graph-sim/server.ts";
 import type { SimTenant } from "../../graph-sim/tenant-data.ts";
 import { createTokenValidator, entraIssuer } from "../auth/token-validator.ts";
@@ -30,6 +31,8 @@ export interface LocalTenant {
   readonly sim: GraphSimulator;
   readonly authenticate: Authenticator;
   readonly graph: GraphAccess;
+  /** Graph as FieldCoach itself (client credentials), for its app-only calls: activity-feed notifications. */
+  readonly appGraph: GraphClient;
   readonly signIn: PublicRoutes;
   readonly adminConsentUrl: (tenantId: string) => string;
   /** An access token for FieldCoach's API, as Entra would issue it to the pages for this person. */
@@ -60,7 +63,8 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
         clientSecret,
         apiAudiences: [LOCAL_CLIENT_ID, LOCAL_APP_ID_URI],
         delegatedScopes: options.consentedScopes ?? DELEGATED_GRAPH_PERMISSIONS,
-        appRoles: [],
+        // The one application permission the registration asks for (infra/aad.manifest.json).
+        appRoles: ["TeamsActivity.Send"],
       },
     ],
   });
@@ -102,6 +106,17 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
     }),
     now,
   });
+  const appGraph = createGraphClient({
+    baseUrl: sim.baseUrl,
+    mode: "application",
+    getToken: createMsalAppTokenProvider({
+      clientId: LOCAL_CLIENT_ID,
+      clientSecret,
+      tenantId,
+      authority: issuerServer.msal,
+    }),
+    now,
+  });
   return {
     tenant,
     issuer,
@@ -109,6 +124,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
     sim,
     authenticate: createAuthenticator(validator),
     graph,
+    appGraph,
     signIn: demoSignInRoutes({
       tenant,
       issuer,

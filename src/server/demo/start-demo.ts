@@ -9,6 +9,8 @@ import { mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { DemoConfig } from "../../config/load-config.ts";
 import { generateDemoTenant } from "../../demo-tenant/generate-demo-tenant.ts";
+import type { GraphClient } from "../../graph/client.ts";
+import type { GraphSimulator } from "../../graph-sim/server.ts";
 import type { SimTenant } from "../../graph-sim/tenant-data.ts";
 import { openStore, type Store } from "../../store/store.ts";
 import type { PublicRoutes } from "../build-app.ts";
@@ -33,6 +35,10 @@ export interface DemoEnvironment {
   readonly anchor: string;
   readonly store: Store;
   readonly graph: GraphAccess;
+  /** Graph as FieldCoach itself in a tenant it serves (app-only calls); undefined for any other tenant. */
+  readonly appGraph: (tenantId: string) => GraphClient | undefined;
+  /** The Graph simulator the demo tenant lives in (tests read what it was sent). */
+  readonly sim: GraphSimulator;
   readonly authenticate: Authenticator;
   readonly signIn: PublicRoutes;
   readonly adminConsentUrl: (tenantId: string) => string;
@@ -72,6 +78,8 @@ export async function startDemo(config: DemoConfig, now: () => number = Date.now
     anchor: seed.anchor,
     store,
     graph: local.graph,
+    appGraph: (id) => (id === tenantId ? local.appGraph : undefined),
+    sim: local.sim,
     authenticate: local.authenticate,
     signIn: local.signIn,
     adminConsentUrl: local.adminConsentUrl,
