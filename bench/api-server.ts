@@ -16,14 +16,11 @@
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { generateDemoTenant } from "../src/demo-tenant/generate-demo-tenant.ts";
-import { buildApp } from "../src/server/build-app.ts";
 import { startLocalTenant } from "../src/server/demo/local-tenant.ts";
 import { seedLocalTenant } from "../src/server/demo/start-demo.ts";
 import { createLogger } from "../src/server/logger.ts";
-import { apiRoutes } from "../src/server/routes/api-routes.ts";
-import type { Services } from "../src/server/services.ts";
-import { createSyncCoordinator } from "../src/server/sync/sync-coordinator.ts";
 import { openStore } from "../src/store/store.ts";
+import { buildApiApp } from "../tests/support/api-app.ts";
 
 /** Wednesday 4 March 2026, 15:00 UTC: inside the demo tenant's current week. */
 const BENCH_NOW = Date.parse("2026-03-04T15:00:00Z");
@@ -43,29 +40,14 @@ async function main(): Promise<void> {
   const tenant = generateDemoTenant({ seed: 1, anchor: BENCH_ANCHOR });
   const local = await startLocalTenant({ tenant, now });
   await seedLocalTenant(store, tenant, now());
-  const logger = createLogger("warn");
-  const sync = createSyncCoordinator({ store, graph: local.graph, now, log: logger });
-  const services: Services = {
-    mode: "demo",
+  const { app, sync } = await buildApiApp({
     store,
     graph: local.graph,
-    sync,
     now,
-    publicBaseUrl: "http://localhost:3000",
-  };
-  const app = await buildApp({
-    logger,
+    logger: createLogger("warn"),
     authenticate: local.authenticate,
-    health: {
-      database: async () => {
-        if (!(await store.isReachable())) throw new Error("the database does not answer");
-      },
-    },
     adminConsentUrl: local.adminConsentUrl,
-    web: { webRoot: "/nonexistent", iconRoot: "/nonexistent", homeLinks: [] },
-    https: false,
     rateLimit: { max: 100_000_000, windowMs: 60_000 },
-    api: apiRoutes(services),
     publicRoutes: [local.signIn],
   });
   await app.listen({ port: 0, host: "127.0.0.1" });

@@ -7,7 +7,7 @@
  */
 
 import type { Instant } from "../domain/instant.ts";
-import { createGraphClient } from "../graph/client.ts";
+import { createGraphClient, type GraphClientOptions } from "../graph/client.ts";
 import { createGraphPorts, type GraphPorts } from "../graph/graph-ports.ts";
 import type { TokenProvider } from "../graph/middleware-auth.ts";
 import type { Caller } from "./caller.ts";
@@ -27,7 +27,14 @@ export interface GraphAccessOptions {
   /** Demo mode: an API token for anyone, from the development issuer. */
   readonly mintToken?: (tenantId: string, objectId: string) => Promise<{ token: string; expiresAt: Instant }>;
   readonly now: () => Instant;
+  /**
+   * The Graph client's timing, production's by default: tests of failing Graph shorten the timeout and
+   * record the waits instead of sleeping through them.
+   */
+  readonly clientTiming?: GraphClientTiming;
 }
+
+export type GraphClientTiming = Pick<GraphClientOptions, "timeoutMs" | "backoffMs" | "sleep">;
 
 /** A token is used for background work only while it has at least this long to live. */
 const MIN_REMAINING_MS = 5 * 60_000;
@@ -59,6 +66,7 @@ export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
           baseUrl: options.baseUrl,
           getToken: (scopes) => options.onBehalfOf(entry.assertion)(scopes),
           now: options.now,
+          ...options.clientTiming,
         }),
       ),
     };

@@ -15,7 +15,7 @@ import type { SimTenant } from "../../graph-sim/tenant-data.ts";
 import { createTokenValidator, entraIssuer } from "../auth/token-validator.ts";
 import type { PublicRoutes } from "../build-app.ts";
 import { type Authenticator, createAuthenticator } from "../caller.ts";
-import { createGraphAccess, type GraphAccess } from "../graph-access.ts";
+import { createGraphAccess, type GraphAccess, type GraphClientTiming } from "../graph-access.ts";
 import { DELEGATED_GRAPH_PERMISSIONS } from "../services.ts";
 import { demoSignInRoutes } from "./demo-sign-in.ts";
 
@@ -48,6 +48,8 @@ export interface LocalTenantOptions {
   readonly now: () => number;
   /** Graph permissions consented for FieldCoach; all it asks for by default. */
   readonly consentedScopes?: readonly string[];
+  /** The Graph clients' timing when it should not be production's (fault tests). */
+  readonly graphClientTiming?: GraphClientTiming;
 }
 
 export async function startLocalTenant(options: LocalTenantOptions): Promise<LocalTenant> {
@@ -105,6 +107,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       expiresAt: now() + MINTED_TOKEN_SECONDS * 1000,
     }),
     now,
+    clientTiming: options.graphClientTiming,
   });
   const appGraph = createGraphClient({
     baseUrl: sim.baseUrl,
