@@ -9,7 +9,7 @@ import type { Person } from "../domain/org.ts";
 import type { PersonRecord } from "../store/repositories/people.ts";
 import type { TeamFiguresInput } from "./figures/team-figures.ts";
 import type { RequestContext } from "./request-context.ts";
-import { calendarSyncWindow } from "./sync/sync-window.ts";
+import { calendarSyncKey, calendarSyncWindow } from "./sync/sync-window.ts";
 import { tenantOrgOf } from "./sync/tenant-org.ts";
 import { policyFor } from "./tenant-policy.ts";
 
@@ -21,14 +21,14 @@ export async function refreshCalendar(context: RequestContext, manager: PersonRe
       ? context.graph
       : await services.graph.asPerson(tenantId, manager.objectId);
   const outcome = await services.sync.ensureCalendar(tenantId, manager, graph);
-  // A failed round leaves what was kept in force; the page shows what FieldCoach has.
-  if (
-    outcome?.outcome === "failed" &&
-    outcome.failure.kind === "permission" &&
-    manager.objectId === context.caller.objectId
-  ) {
+  if (outcome?.outcome !== "failed") return;
+  if (outcome.failure.kind === "permission" && manager.objectId === context.caller.objectId) {
     throw outcome.failure;
   }
+  // A failed round leaves what was kept in force and the page shows it; but a calendar never read in
+  // full has nothing kept, and figures of an empty calendar would be invented.
+  const kept = await services.store.syncState.get(tenantId, calendarSyncKey(manager.email));
+  if (kept?.lastSuccessAt == null) throw outcome.failure;
 }
 
 export async function teamDataOf(
