@@ -3,7 +3,8 @@
  * the manager's calendar with the rep invited, category "Field day", a link to its coaching note and
  * the suggestion's transaction id, then the draft note for that meeting and rep. Every step can be
  * repeated: Graph answers a retried create with the same event, the note is created once, and the
- * booking is recorded once; a second accept returns the first booking without calling Graph.
+ * booking is recorded once; a second accept returns the first booking without calling Graph. A booking
+ * Graph refused or did not answer is offered again.
  */
 
 import { createHash } from "node:crypto";
@@ -47,16 +48,23 @@ export async function bookFieldDay(context: RequestContext, suggestionId: string
 
   const rep = hierarchy.person(suggestion.repEmail);
   const noteId = noteIdFor(suggestionId);
-  const booked = await context.graph.events.createFieldDay({
-    organizerId: manager.objectId,
-    subject: `Field day: ${manager.name} with ${rep?.name ?? suggestion.repEmail}`,
-    start: suggestion.start,
-    end: suggestion.end,
-    attendees: [{ email: suggestion.repEmail, name: rep?.name ?? null }],
-    noteUrl: `${publicBaseUrl}/tab#/note/${noteId}`,
-    transactionId: suggestion.transactionId,
-    sessionId: noteId,
-  });
+  const booked = await context.graph.events
+    .createFieldDay({
+      organizerId: manager.objectId,
+      subject: `Field day: ${manager.name} with ${rep?.name ?? suggestion.repEmail}`,
+      start: suggestion.start,
+      end: suggestion.end,
+      attendees: [{ email: suggestion.repEmail, name: rep?.name ?? null }],
+      noteUrl: `${publicBaseUrl}/tab#/note/${noteId}`,
+      transactionId: suggestion.transactionId,
+      sessionId: noteId,
+    })
+    .catch(async (error: unknown) => {
+      // Nothing is booked as far as FieldCoach knows: offered again, the page lets the manager book it
+      // again, and the kept transaction id turns an event Graph made without answering into that booking.
+      await store.suggestions.reopen(tenantId, suggestionId);
+      throw error;
+    });
   const iCalUId = booked.iCalUId ?? booked.id;
   const plan = await store.plans.get(tenantId, suggestion.repEmail);
   const opened = await store.notes.create(

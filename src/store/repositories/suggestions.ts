@@ -79,6 +79,12 @@ export interface SuggestionsRepository {
     suggestionId: string,
     booking: { readonly eventId: string; readonly noteId: string | null },
   ): Promise<SuggestionRecord | undefined>;
+  /**
+   * Offers an accepted suggestion again whose booking failed (no event recorded), keeping its
+   * transaction id, so that booking it again yields the event Graph may hold already. Undefined when it
+   * is not such a suggestion (booked meanwhile, or not accepted).
+   */
+  reopen(tenantId: string, suggestionId: string): Promise<SuggestionRecord | undefined>;
 }
 
 export function suggestionsRepository(db: Kysely<Database>): SuggestionsRepository {
@@ -191,6 +197,18 @@ export function suggestionsRepository(db: Kysely<Database>): SuggestionsReposito
         .where("suggestion_id", "=", suggestionId)
         .where("status", "=", "accepted")
         .where((eb) => eb.or([eb("event_id", "is", null), eb("event_id", "=", eventId)]))
+        .returningAll()
+        .executeTakeFirst();
+      return row && toRecord(row);
+    },
+    async reopen(tenantId, suggestionId) {
+      const row = await db
+        .updateTable("suggestions")
+        .set({ status: "offered", decided_by: null, decided_at: null })
+        .where("tenant_id", "=", tenantId)
+        .where("suggestion_id", "=", suggestionId)
+        .where("status", "=", "accepted")
+        .where("event_id", "is", null)
         .returningAll()
         .executeTakeFirst();
       return row && toRecord(row);
