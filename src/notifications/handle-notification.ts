@@ -118,6 +118,13 @@ function itemsOf(body: unknown): Item[] | Issue {
     if (typeof entry.subscriptionId !== "string" || entry.subscriptionId === "") {
       return { path: `${at}.subscriptionId`, message: "must be a non-empty string" };
     }
+    // PostgreSQL cannot look up text holding NUL, and Graph's subscription ids never do.
+    if (entry.subscriptionId.includes("\u0000") || !entry.subscriptionId.isWellFormed()) {
+      return {
+        path: `${at}.subscriptionId`,
+        message: "must be text without NUL characters or lone surrogates",
+      };
+    }
     if (typeof entry.tenantId !== "string" || !UUID.test(entry.tenantId)) {
       return { path: `${at}.tenantId`, message: "must be a tenant id" };
     }
