@@ -8,10 +8,10 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { RequestError } from "./api-error.ts";
 import { type Authenticator, authenticateHook, maybeCallerOf } from "./caller.ts";
-import { registerErrorHandling } from "./error-handler.ts";
+import { answerUnroutableUrl, registerErrorHandling } from "./error-handler.ts";
 import { type HealthChecks, registerHealthRoutes } from "./health-routes.ts";
 import { CSV_BODY_LIMIT } from "./routes/handle-route.ts";
-import { registerSecurityHeaders } from "./security-headers.ts";
+import { applySecurityHeaders, registerSecurityHeaders } from "./security-headers.ts";
 import { registerWebPages, type WebPagesOptions } from "./web-pages.ts";
 
 /** Requests that carry JSON; the CSV import has its own, larger limit. */
@@ -52,6 +52,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Behind Azure's front end the client address comes in X-Forwarded-For.
     trustProxy: true,
     return503OnClosing: true,
+    // Fastify answers these before any hook runs, so they get the security headers here.
+    frameworkErrors: (error, request, reply) => {
+      reply.type("application/json; charset=utf-8");
+      applySecurityHeaders(request, reply, { https: deps.https });
+      answerUnroutableUrl(error, request, reply);
+    },
   });
   registerErrorHandling(app, { adminConsentUrl: deps.adminConsentUrl });
   registerSecurityHeaders(app, { https: deps.https });

@@ -50,6 +50,27 @@ export function registerErrorHandling(app: FastifyInstance, options: ErrorHandli
   });
 }
 
+/**
+ * Fastify answers an address it cannot route (a % escape that does not decode, a path parameter past
+ * maxParamLength) before any hook or error handler runs, in a shape of its own; this gives it the API's.
+ */
+export function answerUnroutableUrl(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const named =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? new RequestError(
+          "bad_request",
+          "A part of the request's address is longer than FieldCoach accepts.",
+          {
+            details: { issues: [{ path: "url", message: "has a path part over 1024 characters" }] },
+          },
+        )
+      : new RequestError("bad_request", "The request's address holds a % escape that does not decode.", {
+          details: { issues: [{ path: "url", message: "must be a well-formed percent-encoded address" }] },
+        });
+  request.log.info({ code: named.code, status: named.status }, named.message);
+  void reply.code(named.status).type("application/json; charset=utf-8").send(errorBody(named));
+}
+
 function isApiPath(url: string): boolean {
   return url === "/api" || url.startsWith("/api/") || url.startsWith("/api?");
 }

@@ -5,7 +5,7 @@
  * Office.js from Microsoft's CDN, which Microsoft requires add-ins to load from there.
  */
 
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 export const FRAME_ANCESTORS = [
   "'self'",
@@ -54,23 +54,32 @@ export interface SecurityHeaderOptions {
 
 export function registerSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions): void {
   app.addHook("onSend", async (request, reply, payload) => {
-    const type = String(reply.getHeader("content-type") ?? "");
-    const isPage = type.startsWith("text/html");
-    reply.header("Content-Security-Policy", isPage ? PAGE_CSP : API_CSP);
-    reply.header("X-Content-Type-Options", "nosniff");
-    reply.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    reply.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-    // MSAL's popup sign-in needs the opener kept; everything else stays isolated.
-    reply.header("Cross-Origin-Opener-Policy", "same-origin-allow-popups");
-    // Outlook loads the add-in's button icons from its own origin.
-    reply.header(
-      "Cross-Origin-Resource-Policy",
-      request.url.startsWith("/icons/") ? "cross-origin" : "same-origin",
-    );
-    if (options.https) reply.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    if (request.url.startsWith("/api/") || request.url === "/healthz" || request.url === "/readyz") {
-      reply.header("Cache-Control", "no-store");
-    }
+    applySecurityHeaders(request, reply, options);
     return payload;
   });
+}
+
+/** Sets the headers on one reply: the hook does it for every answer that goes through Fastify's hooks. */
+export function applySecurityHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: SecurityHeaderOptions,
+): void {
+  const type = String(reply.getHeader("content-type") ?? "");
+  const isPage = type.startsWith("text/html");
+  reply.header("Content-Security-Policy", isPage ? PAGE_CSP : API_CSP);
+  reply.header("X-Content-Type-Options", "nosniff");
+  reply.header("Referrer-Policy", "strict-origin-when-cross-origin");
+  reply.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+  // MSAL's popup sign-in needs the opener kept; everything else stays isolated.
+  reply.header("Cross-Origin-Opener-Policy", "same-origin-allow-popups");
+  // Outlook loads the add-in's button icons from its own origin.
+  reply.header(
+    "Cross-Origin-Resource-Policy",
+    request.url.startsWith("/icons/") ? "cross-origin" : "same-origin",
+  );
+  if (options.https) reply.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (request.url.startsWith("/api/") || request.url === "/healthz" || request.url === "/readyz") {
+    reply.header("Cache-Control", "no-store");
+  }
 }
