@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimUser } from "../../src/graph-sim/tenant-data.ts";
+import { seedCoachingRecords } from "./coaching-records.ts";
 import { NOW, type OrgTenant, orgTenant } from "./org-tenant.ts";
 import { openTestStore, type ServerWorld, startServerWorld } from "./server-world.ts";
 
@@ -87,29 +88,7 @@ describe.each(["pglite", "postgres"] as const)("authorization matrix on %s", (ba
     const opened = await openTestStore(backend);
     drop = opened.drop;
     world = await startServerWorld({ tenants: [org.tenant, other.tenant], now: NOW, store: opened.store });
-    const open = async (meeting: string, rep: SimUser) =>
-      (await world.call(org.mia, "POST", "/api/notes", { body: { meeting, rep: rep.mail } })).json()
-        .id as string;
-    const save = (id: string, v: number, actions: unknown[] = []) =>
-      world.call(org.mia, "PUT", `/api/notes/${id}`, {
-        headers: { "if-match": String(v) },
-        body: {
-          focus: [{ behaviourId: "plans-the-call", rating: 3, evidence: "Had a call plan." }],
-          wentWell: "Strong opening.",
-          gaps: "Closed too early.",
-          privateNotes: "PRIVATE: thinking about promotion.",
-          actions,
-        },
-      });
-    reportId = await open(org.meetings.fieldDay, org.ana);
-    await save(reportId, 1);
-    await world.call(org.mia, "POST", `/api/notes/${reportId}/share`);
-    await world.call(org.mia, "POST", `/api/notes/${reportId}/sign-off`);
-    sharedId = await open(org.meetings.privateOne, org.ana);
-    sharedActionId = randomUUID();
-    await save(sharedId, 1, [{ id: sharedActionId, text: "Call Fabrikam back", owner: "rep", due: null }]);
-    await world.call(org.mia, "POST", `/api/notes/${sharedId}/share`);
-    draftId = await open(org.meetings.oneOnOne, org.ben);
+    ({ reportId, sharedId, sharedActionId, draftId } = await seedCoachingRecords(world, org));
     // The other tenant's people sign in once, so that they are known there.
     await world.call(other.mia, "GET", "/api/me");
   });

@@ -11,7 +11,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
 import type { SimTenant, SimUser } from "../../src/graph-sim/tenant-data.ts";
 import { createTokenValidator, entraIssuer } from "../../src/server/auth/token-validator.ts";
-import { buildApp } from "../../src/server/build-app.ts";
+import { buildApp, type PublicRoutes } from "../../src/server/build-app.ts";
 import { ADMIN_ROLE, createAuthenticator } from "../../src/server/caller.ts";
 import {
   LOCAL_API_SCOPE,
@@ -47,9 +47,14 @@ export interface ServerWorld {
       readonly headers?: Readonly<Record<string, string>>;
       readonly admin?: boolean;
       readonly contentType?: string;
+      /** The tenant to sign in to, for a person whose object id two tenants of the world share. */
+      readonly tenantId?: string;
     },
   ): Promise<LightMyRequestResponse>;
-  tokenFor(user: SimUser, options?: { readonly admin?: boolean }): Promise<string>;
+  tokenFor(
+    user: SimUser,
+    options?: { readonly admin?: boolean; readonly tenantId?: string },
+  ): Promise<string>;
   /** Advances the pinned clock. */
   advance(ms: number): void;
   now(): number;
@@ -61,6 +66,10 @@ export interface ServerWorldOptions {
   readonly now: number;
   readonly rateLimit?: { readonly max: number; readonly windowMs: number };
   readonly consentedScopes?: readonly string[];
+  /** The webpack output to serve the pages from; none by default (the pages say to build them). */
+  readonly webRoot?: string;
+  /** Public routes besides the demo sign-in (Graph's notification endpoints). */
+  readonly publicRoutes?: readonly PublicRoutes[];
 }
 
 const databaseUrl = process.env.FIELDCOACH_TEST_DATABASE_URL;
@@ -160,7 +169,7 @@ export async function startServerWorld(
     },
     adminConsentUrl: (tenantId) => localOf(tenantId).adminConsentUrl(tenantId),
     web: {
-      webRoot: "/nonexistent/dist/web",
+      webRoot: options.webRoot ?? "/nonexistent/dist/web",
       iconRoot: new URL("../../manifest/icons", import.meta.url).pathname,
       homeLinks: [],
     },
@@ -168,16 +177,23 @@ export async function startServerWorld(
     rateLimit: options.rateLimit ?? { max: 10_000, windowMs: 60_000 },
     api: apiRoutes(services),
     // The demo picker serves one tenant, as demo mode does.
-    publicRoutes: [locals[0]!.signIn],
+    publicRoutes: [locals[0]!.signIn, ...(options.publicRoutes ?? [])],
   });
 
-  const userTenant = (user: SimUser): LocalTenant => {
-    const local = locals.find((candidate) => candidate.tenant.users.some((u) => u.id === user.id));
+  const userTenant = (user: SimUser, tenantId?: string): LocalTenant => {
+    const local = locals.find(
+      (candidate) =>
+        (tenantId === undefined || candidate.tenant.tenantId === tenantId) &&
+        candidate.tenant.users.some((u) => u.id === user.id),
+    );
     if (local === undefined) throw new RangeError(`${user.mail} is in no tenant of this world`);
     return local;
   };
   const tokenFor: ServerWorld["tokenFor"] = (user, tokenOptions = {}) =>
-    userTenant(user).apiToken(user.id, tokenOptions.admin === true ? { roles: [ADMIN_ROLE] } : {});
+    userTenant(user, tokenOptions.tenantId).apiToken(
+      user.id,
+      tokenOptions.admin === true ? { roles: [ADMIN_ROLE] } : {},
+    );
 
   return {
     app,
@@ -188,7 +204,10 @@ export async function startServerWorld(
     async call(user, method, url, callOptions = {}) {
       const headers: Record<string, string> = { ...callOptions.headers };
       if (user !== undefined)
-        headers.authorization = `Bearer ${await tokenFor(user, { admin: callOptions.admin === true })}`;
+        headers.authorization = `Bearer ${await tokenFor(user, {
+          admin: callOptions.admin === true,
+          ...(callOptions.tenantId === undefined ? {} : { tenantId: callOptions.tenantId }),
+        })}`;
       if (callOptions.contentType !== undefined) headers["content-type"] = callOptions.contentType;
       return app.inject({
         method,
