@@ -6,12 +6,11 @@
  */
 
 import { randomUUID } from "node:crypto";
-import { Writable } from "node:stream";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
 import type { SimTenant, SimUser } from "../../src/graph-sim/tenant-data.ts";
 import { createTokenValidator, entraIssuer } from "../../src/server/auth/token-validator.ts";
-import { buildApp, type PublicRoutes } from "../../src/server/build-app.ts";
+import type { PublicRoutes } from "../../src/server/build-app.ts";
 import { ADMIN_ROLE, createAuthenticator } from "../../src/server/caller.ts";
 import {
   LOCAL_API_SCOPE,
@@ -22,13 +21,11 @@ import {
 } from "../../src/server/demo/local-tenant.ts";
 import { seedLocalTenant } from "../../src/server/demo/start-demo.ts";
 import type { GraphAccess } from "../../src/server/graph-access.ts";
-import { createLogger } from "../../src/server/logger.ts";
-import { apiRoutes } from "../../src/server/routes/api-routes.ts";
 import type { Services } from "../../src/server/services.ts";
-import { createSyncCoordinator } from "../../src/server/sync/sync-coordinator.ts";
 import { createDatabase } from "../../src/store/database.ts";
 import { migrateToLatest } from "../../src/store/migrate.ts";
 import { createStore, openStore, type Store } from "../../src/store/store.ts";
+import { buildApiApp, memoryLogger } from "../support/api-app.ts";
 
 export interface ServerWorld {
   readonly app: FastifyInstance;
@@ -140,42 +137,17 @@ export async function startServerWorld(
   for (const tenant of options.tenants) {
     await seedLocalTenant(store, tenant, now());
   }
-  const logs: string[] = [];
-  const logger = createLogger(
-    "info",
-    new Writable({
-      write(chunk, _encoding, done) {
-        logs.push(String(chunk));
-        done();
-      },
-    }),
-  );
-  const sync = createSyncCoordinator({ store, graph, now, log: logger });
-  const services: Services = {
-    mode: "demo",
+  const { logger, logs } = memoryLogger();
+  const { app, services, sync } = await buildApiApp({
     store,
     graph,
-    sync,
     now,
-    publicBaseUrl: "http://localhost:3000",
-  };
-  const app = await buildApp({
     logger,
     authenticate: createAuthenticator(validator),
-    health: {
-      database: async () => {
-        if (!(await store.isReachable())) throw new Error("the database does not answer");
-      },
-    },
     adminConsentUrl: (tenantId) => localOf(tenantId).adminConsentUrl(tenantId),
-    web: {
-      webRoot: options.webRoot ?? "/nonexistent/dist/web",
-      iconRoot: new URL("../../manifest/icons", import.meta.url).pathname,
-      homeLinks: [],
-    },
-    https: false,
+    webRoot: options.webRoot,
+    iconRoot: new URL("../../manifest/icons", import.meta.url).pathname,
     rateLimit: options.rateLimit ?? { max: 10_000, windowMs: 60_000 },
-    api: apiRoutes(services),
     // The demo picker serves one tenant, as demo mode does.
     publicRoutes: [locals[0]!.signIn, ...(options.publicRoutes ?? [])],
   });

@@ -1,8 +1,7 @@
 /**
  * The API server as demo mode assembles it, from parts a test or a benchmark chooses: its store, Graph
  * access, clock, sign-in and rate limit, with the real sync coordinator, routes, validation, health
- * checks and error handling. No pages are served (their folders do not exist) and no background jobs
- * run; callers that need them use `startServer`.
+ * checks and error handling. No background jobs run; callers that need them use `startServer`.
  */
 
 import { Writable } from "node:stream";
@@ -25,6 +24,8 @@ export interface ApiAppParts {
   readonly adminConsentUrl: (tenantId: string) => string;
   readonly publicRoutes: readonly PublicRoutes[];
   readonly rateLimit: RateLimitSettings;
+  /** The webpack output to serve the pages from; none by default (the pages then say to build them). */
+  readonly webRoot?: string;
   /** The app icons' folder; none by default. */
   readonly iconRoot?: string;
 }
