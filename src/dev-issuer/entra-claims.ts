@@ -25,6 +25,11 @@ export interface TokenRequest {
   readonly name?: string;
   /** The user's sign-in name (UPN). */
   readonly upn?: string;
+  /**
+   * Claims set exactly as given over Entra's, for tests that need a token Entra would never sign (the
+   * issuer of another tenant, a lifetime already over): the signature stays the tenant's own.
+   */
+  readonly forgedClaims?: Readonly<Record<string, unknown>>;
 }
 
 export interface EntraClaims {
@@ -76,6 +81,7 @@ export function entraClaims(request: TokenRequest, issuedAtSeconds: number): Ent
     ...names,
     ...(isUser ? { scp: request.scopes!.join(" ") } : {}),
     ...(request.roles !== undefined && request.roles.length > 0 ? { roles: [...request.roles] } : {}),
+    ...request.forgedClaims,
   };
 }
 
