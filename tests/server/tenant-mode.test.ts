@@ -4,7 +4,6 @@
  * before any key is fetched.
  */
 
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { sql } from "kysely";
@@ -13,22 +12,17 @@ import { loadConfig } from "../../src/config/load-config.ts";
 import { createDevIssuer } from "../../src/dev-issuer/dev-issuer.ts";
 import { type RunningServer, startServer } from "../../src/server/start-server.ts";
 import { createDatabase } from "../../src/store/database.ts";
+import { createSchemaDatabase, type SchemaDatabase } from "./schema-database.ts";
 
 const url = process.env.FIELDCOACH_TEST_DATABASE_URL;
 const CLIENT_ID = "6731de76-14a6-49ae-97bc-6eba6914391e";
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-const schema = `fc_tenant_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
 let server: RunningServer;
-let withSchema: string;
+let database: SchemaDatabase;
 const quiet = () => new Writable({ write: (_c, _e, done) => done() });
 
 beforeAll(async () => {
-  if (url === undefined || url === "")
-    throw new Error("FIELDCOACH_TEST_DATABASE_URL is not set: run the tests through npm test.");
-  const admin = await createDatabase({ kind: "postgres", url, maxConnections: 1, onPoolError: () => {} });
-  await sql`create schema ${sql.id(schema)}`.execute(admin);
-  await admin.destroy();
-  withSchema = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  database = await createSchemaDatabase("fc_tenant");
   const config = loadConfig(
     {
       FIELDCOACH_CLIENT_ID: CLIENT_ID,
@@ -36,7 +30,7 @@ beforeAll(async () => {
       FIELDCOACH_CLIENT_SECRET: "a secret",
       FIELDCOACH_ALLOWED_TENANTS: TENANT,
       FIELDCOACH_PUBLIC_BASE_URL: "https://coach.contoso.com",
-      DATABASE_URL: withSchema,
+      DATABASE_URL: database.url,
     },
     [],
   );
@@ -45,10 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  if (url === undefined || url === "") return;
-  const admin = await createDatabase({ kind: "postgres", url, maxConnections: 1, onPoolError: () => {} });
-  await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin);
-  await admin.destroy();
+  await database?.drop();
 });
 
 describe("tenant mode", () => {
@@ -72,7 +63,7 @@ describe("tenant mode", () => {
       onPoolError: () => {},
     });
     const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables
-      where table_schema = ${schema} and table_name = 'notes'`.execute(admin);
+      where table_schema = ${database.schema} and table_name = 'notes'`.execute(admin);
     await admin.destroy();
     expect(tables.rows[0]!.n).toBe(1);
   });
@@ -106,7 +97,7 @@ describe("tenant mode", () => {
         FIELDCOACH_APP_ID: "4f1e2d3c-5b6a-4789-8a0b-1c2d3e4f5a6b",
         FIELDCOACH_ALLOWED_TENANTS: TENANT,
         FIELDCOACH_PUBLIC_BASE_URL: "https://coach.contoso.com",
-        DATABASE_URL: withSchema,
+        DATABASE_URL: database.url,
       },
       [],
     );
