@@ -74,7 +74,6 @@ export function DemoPicker(props: {
                         appearance="subtle"
                         disabled={busy !== undefined}
                         onClick={() => void signIn(person)}
-                        aria-label={`Sign in as ${person.name}, ${person.jobTitle}`}
                       >
                         <Persona
                           name={person.name}

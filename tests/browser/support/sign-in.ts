@@ -13,7 +13,7 @@ export async function signInAs(
   await page.goto(`${baseUrl}${options.path ?? "/tab"}`);
   await page.getByRole("heading", { name: "Sign in to the FieldCoach demo" }).waitFor();
   if (options.admin === true) await page.getByRole("switch", { name: /administrator role/ }).check();
-  await page.getByRole("button", { name: new RegExp(`^Sign in as ${escapeRegExp(name)},`) }).click();
+  await page.getByRole("button", { name: new RegExp(`^${escapeRegExp(name)} `) }).click();
   await page.getByRole("button", { name: `Signed in as ${name}` }).waitFor();
 }
 
