@@ -20,7 +20,7 @@ export function KpiTiles(props: { readonly label: string; readonly items: readon
           <Subtitle2 as="h2" className={styles.label}>
             {item.label}
           </Subtitle2>
-          <Title3 as="p" className={item.attention === true ? styles.attention : undefined}>
+          <Title3 as="p" block className={item.attention === true ? styles.attention : undefined}>
             {item.value}
           </Title3>
           {item.detail === undefined ? null : <Caption1 className={styles.detail}>{item.detail}</Caption1>}

@@ -51,6 +51,7 @@ export function ActionsEditor(props: {
                   </Field>
                   <Field label="Owner">
                     <Dropdown
+                      className={styles.control}
                       value={ownerLabel(action.owner)}
                       selectedOptions={[action.owner]}
                       onOptionSelect={(_event, data) =>

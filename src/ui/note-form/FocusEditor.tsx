@@ -64,7 +64,7 @@ export function FocusEditor(props: {
                   {name}
                 </Subtitle2>
                 {behaviour?.description ? (
-                  <Caption1 as="p" className={styles.muted}>
+                  <Caption1 as="p" block className={styles.muted}>
                     {behaviour.description}
                   </Caption1>
                 ) : null}
@@ -81,6 +81,7 @@ export function FocusEditor(props: {
             </div>
             <Field label={`Rating for ${name}`}>
               <RadioGroup
+                className={styles.ratings}
                 layout="horizontal"
                 value={item.rating === null ? "" : String(item.rating)}
                 disabled={!props.editable}

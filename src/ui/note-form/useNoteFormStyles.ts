@@ -19,6 +19,11 @@ export const useNoteFormStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
   },
+  /** Fluent's dropdowns are at least 250 px wide; in a grid column they take the column's width. */
+  control: {
+    minWidth: 0,
+    width: "100%",
+  },
   muted: {
     color: tokens.colorNeutralForeground2,
   },
@@ -53,6 +58,10 @@ export const useNoteFormStyles = makeStyles({
     alignItems: "center",
     justifyContent: "space-between",
     gap: tokens.spacingHorizontalS,
+  },
+  /** The four ratings side by side when they fit, on two lines on a phone. */
+  ratings: {
+    flexWrap: "wrap",
   },
   list: {
     display: "flex",

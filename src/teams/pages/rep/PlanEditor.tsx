@@ -88,6 +88,7 @@ export function PlanEditor(props: {
             <Text weight="semibold">{nameOf(item.behaviourId)}</Text>
             <Field label={`Target rating for ${nameOf(item.behaviourId)}`}>
               <Dropdown
+                className={styles.control}
                 value={
                   isRating(item.targetRating)
                     ? `${item.targetRating} ${RATING_LABELS[item.targetRating]}`
@@ -126,6 +127,7 @@ export function PlanEditor(props: {
       {focus.length < 3 && unused.length > 0 ? (
         <Field label="Add a focus behaviour" hint="Up to three; new coaching notes start with these.">
           <Dropdown
+            className={styles.control}
             placeholder="Choose a behaviour"
             value=""
             selectedOptions={[]}
@@ -173,6 +175,7 @@ export function PlanEditor(props: {
             </Field>
             <Field label="Status">
               <Dropdown
+                className={styles.control}
                 value={GOAL_STATUS[goal.status]}
                 selectedOptions={[goal.status]}
                 onOptionSelect={(_event, data) => {

@@ -54,7 +54,7 @@ export function Timeline(props: { readonly entries: readonly TimelineEntry[] }):
             <Badge appearance="tint" color={outcome.color}>
               {outcome.label}
             </Badge>
-            <Caption1 as="p" className={styles.muted}>
+            <Caption1 as="p" block className={styles.muted}>
               {formatRange(entry.at, entry.end, zoned)}
             </Caption1>
           </>
@@ -67,7 +67,7 @@ export function Timeline(props: { readonly entries: readonly TimelineEntry[] }):
             <Badge appearance="tint" color={entry.status === "signed-off" ? "success" : "informative"}>
               {NOTE_STATUS[entry.status]}
             </Badge>
-            <Caption1 as="p" className={styles.muted}>
+            <Caption1 as="p" block className={styles.muted}>
               {formatDateTime(entry.at, zoned)}
             </Caption1>
           </>
@@ -79,7 +79,7 @@ export function Timeline(props: { readonly entries: readonly TimelineEntry[] }):
             <Badge appearance="outline" color={entry.status === "done" ? "success" : "informative"}>
               {ACTION_STATUS[entry.status]}
             </Badge>
-            <Caption1 as="p" className={styles.muted}>
+            <Caption1 as="p" block className={styles.muted}>
               {formatDateTime(entry.at, zoned)}
             </Caption1>
           </>
@@ -91,7 +91,7 @@ export function Timeline(props: { readonly entries: readonly TimelineEntry[] }):
               {METRIC_LABELS[entry.change.metric]}:{" "}
               {formatMetric(entry.change.metric, entry.change.value, zoned.locale)}
             </Text>
-            <Caption1 as="p" className={styles.muted}>
+            <Caption1 as="p" block className={styles.muted}>
               As of {formatCalendarDate(entry.change.asOf, zoned.locale)}
             </Caption1>
           </>

@@ -78,6 +78,11 @@ export const useRepPlanStyles = makeStyles({
     color: tokens.colorBrandForeground1,
     paddingTop: tokens.spacingVerticalXXS,
   },
+  /** Fluent's dropdowns are at least 250 px wide; in a grid column they take the column's width. */
+  control: {
+    minWidth: 0,
+    width: "100%",
+  },
   muted: {
     color: tokens.colorNeutralForeground2,
   },
@@ -86,9 +91,6 @@ export const useRepPlanStyles = makeStyles({
     flexWrap: "wrap",
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
-  },
-  scroll: {
-    overflowX: "auto",
   },
   numeric: {
     textAlign: "end",

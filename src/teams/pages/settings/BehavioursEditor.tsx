@@ -61,7 +61,7 @@ export function BehavioursEditor(props: {
         {active.map((behaviour) => (
           <li key={behaviour.id}>
             <Text weight="semibold">{behaviour.name}</Text>
-            <Body1 as="p" className={styles.muted}>
+            <Body1 as="p" block className={styles.muted}>
               {behaviour.description}
             </Body1>
           </li>

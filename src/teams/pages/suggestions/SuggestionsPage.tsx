@@ -192,8 +192,10 @@ function SuggestionCard(props: {
       <div className={styles.times}>
         {props.lines.map((line) => (
           <div key={line.label}>
-            <Caption1Strong className={styles.muted}>{line.label}</Caption1Strong>
-            <Body1 as="p" className={styles.time}>
+            <Caption1Strong block className={styles.muted}>
+              {line.label}
+            </Caption1Strong>
+            <Body1 as="p" block className={styles.time}>
               {line.text}
             </Body1>
           </div>
