@@ -1,7 +1,6 @@
 import { DataVizPalette, getColorFromToken, VerticalStackedBarChart } from "@fluentui/react-charts";
 import {
   Switch,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -9,6 +8,7 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { type ReactElement, useState } from "react";
+import { DataRow, DataTable } from "../components/DataTable.tsx";
 import { formatHours } from "../format/number-format.ts";
 import { useThemeName } from "../theme/theme-name-context.ts";
 import { useWeeklyMixChartStyles } from "./useWeeklyMixChartStyles.ts";
@@ -40,28 +40,26 @@ export default function WeeklyMixChart(props: {
         label="Show as a table"
       />
       {asTable ? (
-        <div className={styles.table}>
-          <Table size="small" aria-label={props.title}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Week of</TableHeaderCell>
-                <TableHeaderCell>{MIX_LEGENDS.fieldDays}</TableHeaderCell>
-                <TableHeaderCell>Skill development</TableHeaderCell>
-                <TableHeaderCell>{MIX_LEGENDS.sales}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {props.weeks.map((week) => (
-                <TableRow key={week.week}>
-                  <TableCell>{weekLabel(week.week, props.locale)}</TableCell>
-                  <TableCell>{formatHours(week.fieldDayHours, props.locale)}</TableCell>
-                  <TableCell>{formatHours(week.skillHours, props.locale)}</TableCell>
-                  <TableCell>{formatHours(week.salesHours, props.locale)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable label={props.title}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Week of</TableHeaderCell>
+              <TableHeaderCell>{MIX_LEGENDS.fieldDays}</TableHeaderCell>
+              <TableHeaderCell>Skill development</TableHeaderCell>
+              <TableHeaderCell>{MIX_LEGENDS.sales}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {props.weeks.map((week) => (
+              <DataRow key={week.week}>
+                <TableCell>{weekLabel(week.week, props.locale)}</TableCell>
+                <TableCell>{formatHours(week.fieldDayHours, props.locale)}</TableCell>
+                <TableCell>{formatHours(week.skillHours, props.locale)}</TableCell>
+                <TableCell>{formatHours(week.salesHours, props.locale)}</TableCell>
+              </DataRow>
+            ))}
+          </TableBody>
+        </DataTable>
       ) : (
         <div className={styles.chart}>
           <VerticalStackedBarChart

@@ -11,7 +11,4 @@ export const useWeeklyMixChartStyles = makeStyles({
     width: "100%",
     minHeight: "280px",
   },
-  table: {
-    overflowX: "auto",
-  },
 });

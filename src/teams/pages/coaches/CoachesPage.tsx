@@ -9,7 +9,6 @@ import {
   Subtitle1,
   Tab,
   TabList,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -23,6 +22,7 @@ import { messageOf } from "../../../ui/api-failure.ts";
 import { useSession } from "../../../ui/app/session.ts";
 import { useResource } from "../../../ui/app/useResource.ts";
 import { useZoned } from "../../../ui/app/zone-context.ts";
+import { DataRow, DataTable } from "../../../ui/components/DataTable.tsx";
 import { PageHeader } from "../../../ui/components/PageHeader.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../../ui/components/PageStates.tsx";
 import { formatDay } from "../../../ui/format/date-format.ts";
@@ -130,76 +130,74 @@ function ManagersTable(props: {
   const styles = useTeamStyles();
   const { locale } = props;
   return (
-    <div className={styles.scroll}>
-      <Table size="small" aria-label="Coaching per manager">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Manager</TableHeaderCell>
-            <TableHeaderCell className={styles.numeric}>Coaching ratio</TableHeaderCell>
-            <TableHeaderCell className={styles.numeric}>Field days</TableHeaderCell>
-            <TableHeaderCell className={styles.numeric}>Coverage</TableHeaderCell>
-            <TableHeaderCell className={styles.numeric}>Overdue</TableHeaderCell>
-            <TableHeaderCell className={styles.numeric}>Kept</TableHeaderCell>
-            <TableHeaderCell className={styles.numeric}>Notes in 48 h</TableHeaderCell>
-            <TableHeaderCell className={styles.numeric}>Rated</TableHeaderCell>
-            <TableHeaderCell className={styles.numeric}>Reflections</TableHeaderCell>
-            <TableHeaderCell className={styles.numeric}>Reviewed</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {props.managers.map((entry) => (
-            <TableRow key={entry.manager.email}>
-              <TableCell>
-                <div className={styles.repCell}>
-                  <Link href={routeHref({ page: "coaches", managerEmail: entry.manager.email })}>
-                    {entry.manager.name}
-                  </Link>
-                  <Caption1 className={styles.muted}>
-                    {formatCount(entry.repCount, locale)} reps
-                    {entry.depth > 1 ? ` · level ${entry.depth}` : ""}
-                  </Caption1>
-                </div>
-              </TableCell>
-              <TableCell className={styles.numeric}>
-                {formatShare(entry.totals.coachingRatio, locale)}
-              </TableCell>
-              <TableCell className={styles.numeric}>
-                {formatCount(entry.totals.fieldDayCount, locale)}
+    <DataTable label="Coaching per manager">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>Manager</TableHeaderCell>
+          <TableHeaderCell className={styles.numeric}>Coaching ratio</TableHeaderCell>
+          <TableHeaderCell className={styles.numeric}>Field days</TableHeaderCell>
+          <TableHeaderCell className={styles.numeric}>Coverage</TableHeaderCell>
+          <TableHeaderCell className={styles.numeric}>Overdue</TableHeaderCell>
+          <TableHeaderCell className={styles.numeric}>Kept</TableHeaderCell>
+          <TableHeaderCell className={styles.numeric}>Notes in 48 h</TableHeaderCell>
+          <TableHeaderCell className={styles.numeric}>Rated</TableHeaderCell>
+          <TableHeaderCell className={styles.numeric}>Reflections</TableHeaderCell>
+          <TableHeaderCell className={styles.numeric}>Reviewed</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {props.managers.map((entry) => (
+          <DataRow key={entry.manager.email}>
+            <TableCell>
+              <div className={styles.repCell}>
+                <Link href={routeHref({ page: "coaches", managerEmail: entry.manager.email })}>
+                  {entry.manager.name}
+                </Link>
                 <Caption1 className={styles.muted}>
-                  {" "}
-                  ({formatHours(entry.totals.fieldDayHours, locale)})
+                  {formatCount(entry.repCount, locale)} reps
+                  {entry.depth > 1 ? ` · level ${entry.depth}` : ""}
                 </Caption1>
-              </TableCell>
-              <TableCell className={styles.numeric}>{formatShare(entry.coverage.share, locale)}</TableCell>
-              <TableCell className={styles.numeric}>
-                {entry.overdueReps > 0 ? (
-                  <Badge color="danger" appearance="filled">
-                    {formatCount(entry.overdueReps, locale)}
-                  </Badge>
-                ) : (
-                  "0"
-                )}
-              </TableCell>
-              <TableCell className={styles.numeric}>
-                {formatShare(entry.fieldDaysKept.keptShare, locale)}
-              </TableCell>
-              <TableCell className={styles.numeric}>
-                {formatShare(entry.noteQuality.withNoteWithin48Hours.share, locale)}
-              </TableCell>
-              <TableCell className={styles.numeric}>
-                {formatShare(entry.noteQuality.behavioursRated.share, locale)}
-              </TableCell>
-              <TableCell className={styles.numeric}>
-                {formatShare(entry.noteQuality.reflectionPresent.share, locale)}
-              </TableCell>
-              <TableCell className={styles.numeric}>
-                {formatShare(entry.review.reviewed.share, locale)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+              </div>
+            </TableCell>
+            <TableCell className={styles.numeric}>
+              {formatShare(entry.totals.coachingRatio, locale)}
+            </TableCell>
+            <TableCell className={styles.numeric}>
+              {formatCount(entry.totals.fieldDayCount, locale)}
+              <Caption1 className={styles.muted}>
+                {" "}
+                ({formatHours(entry.totals.fieldDayHours, locale)})
+              </Caption1>
+            </TableCell>
+            <TableCell className={styles.numeric}>{formatShare(entry.coverage.share, locale)}</TableCell>
+            <TableCell className={styles.numeric}>
+              {entry.overdueReps > 0 ? (
+                <Badge color="danger" appearance="filled">
+                  {formatCount(entry.overdueReps, locale)}
+                </Badge>
+              ) : (
+                "0"
+              )}
+            </TableCell>
+            <TableCell className={styles.numeric}>
+              {formatShare(entry.fieldDaysKept.keptShare, locale)}
+            </TableCell>
+            <TableCell className={styles.numeric}>
+              {formatShare(entry.noteQuality.withNoteWithin48Hours.share, locale)}
+            </TableCell>
+            <TableCell className={styles.numeric}>
+              {formatShare(entry.noteQuality.behavioursRated.share, locale)}
+            </TableCell>
+            <TableCell className={styles.numeric}>
+              {formatShare(entry.noteQuality.reflectionPresent.share, locale)}
+            </TableCell>
+            <TableCell className={styles.numeric}>
+              {formatShare(entry.review.reviewed.share, locale)}
+            </TableCell>
+          </DataRow>
+        ))}
+      </TableBody>
+    </DataTable>
   );
 }
 
@@ -263,7 +261,7 @@ function Reports(): ReactElement {
                   Debriefed
                 </Badge>
               ) : null}
-              <Body1 as="p" className={styles.muted}>
+              <Body1 as="p" block className={styles.muted}>
                 {report.meetingStart === null ? "" : `Field day ${formatDay(report.meetingStart, zoned)} · `}
                 signed off {formatDay(report.signedOffAt, zoned)} · {report.comments} comments
               </Body1>

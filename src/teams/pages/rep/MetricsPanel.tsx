@@ -5,7 +5,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -19,6 +18,7 @@ import type { MetricChange, PlanResponse } from "../../../api/plans.ts";
 import { isFailure, messageOf } from "../../../ui/api-failure.ts";
 import { useSession } from "../../../ui/app/session.ts";
 import { useZoned } from "../../../ui/app/zone-context.ts";
+import { DataRow, DataTable } from "../../../ui/components/DataTable.tsx";
 import { KpiTiles } from "../../../ui/components/KpiTiles.tsx";
 import { formatCalendarDate } from "../../../ui/format/date-format.ts";
 import { isRecord } from "../../../ui/is-record.ts";
@@ -128,36 +128,34 @@ export function MetricsPanel(props: {
         onCancel={() => setState({ step: "idle" })}
       />
       {history.length === 0 ? null : (
-        <div className={styles.scroll}>
-          <Table size="small" aria-label="History of the figures">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>As of</TableHeaderCell>
-                <TableHeaderCell>Figure</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>Value</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>Before</TableHeaderCell>
-                <TableHeaderCell>Source</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {history.map((change) => (
-                <TableRow key={`${change.metric}:${change.asOf}:${change.recordedAt}`}>
-                  <TableCell>{formatCalendarDate(change.asOf, locale)}</TableCell>
-                  <TableCell>{METRIC_LABELS[change.metric]}</TableCell>
-                  <TableCell className={styles.numeric}>
-                    {formatMetric(change.metric, change.value, locale)}
-                  </TableCell>
-                  <TableCell className={styles.numeric}>
-                    {change.previousValue === null
-                      ? "–"
-                      : formatMetric(change.metric, change.previousValue, locale)}
-                  </TableCell>
-                  <TableCell>{change.source === "csv" ? "CSV import" : "Entered"}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable label="History of the figures">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>As of</TableHeaderCell>
+              <TableHeaderCell>Figure</TableHeaderCell>
+              <TableHeaderCell className={styles.numeric}>Value</TableHeaderCell>
+              <TableHeaderCell className={styles.numeric}>Before</TableHeaderCell>
+              <TableHeaderCell>Source</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {history.map((change) => (
+              <DataRow key={`${change.metric}:${change.asOf}:${change.recordedAt}`}>
+                <TableCell>{formatCalendarDate(change.asOf, locale)}</TableCell>
+                <TableCell>{METRIC_LABELS[change.metric]}</TableCell>
+                <TableCell className={styles.numeric}>
+                  {formatMetric(change.metric, change.value, locale)}
+                </TableCell>
+                <TableCell className={styles.numeric}>
+                  {change.previousValue === null
+                    ? "–"
+                    : formatMetric(change.metric, change.previousValue, locale)}
+                </TableCell>
+                <TableCell>{change.source === "csv" ? "CSV import" : "Entered"}</TableCell>
+              </DataRow>
+            ))}
+          </TableBody>
+        </DataTable>
       )}
     </>
   );

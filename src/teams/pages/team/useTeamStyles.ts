@@ -35,9 +35,6 @@ export const useTeamStyles = makeStyles({
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
   },
-  scroll: {
-    overflowX: "auto",
-  },
   numeric: {
     textAlign: "end",
     whiteSpace: "nowrap",
