@@ -39,19 +39,24 @@ export async function teamDataOf(
   const { services, tenantId } = context;
   const { store } = services;
   await refreshCalendar(context, manager);
-  const hierarchy = await context.hierarchy();
-  const org = tenantOrgOf(hierarchy.people, await context.settings());
+  const [hierarchy, settings] = await Promise.all([context.hierarchy(), context.settings()]);
+  const org = tenantOrgOf(hierarchy.people, settings);
   const managerPerson = org.personByAddress(manager.email)!;
   const synced = calendarSyncWindow(context.now);
-  const events = await store.events.inWindow(tenantId, manager.email, {
-    start: Math.min(window.start, synced.start),
-    end: Math.max(window.end, synced.end),
-  });
   const reps = org.repsOf(manager.email).map((rep) => rep.email);
-  const notes = await store.notes.list(tenantId, { managerEmails: [manager.email] });
-  const actions = (
-    await Promise.all(notes.map((note) => store.actions.forNote(tenantId, note.noteId)))
-  ).flat();
+  // Independent reads go out together: on PostgreSQL they run side by side on the pool.
+  const [events, notes, policy] = await Promise.all([
+    store.events.inWindow(tenantId, manager.email, {
+      start: Math.min(window.start, synced.start),
+      end: Math.max(window.end, synced.end),
+    }),
+    store.notes.list(tenantId, { managerEmails: [manager.email] }),
+    policyFor(store, tenantId, reps),
+  ]);
+  const actions = await store.actions.forNotes(
+    tenantId,
+    notes.map((note) => note.noteId),
+  );
   return {
     manager: managerPerson,
     managerPerson,
@@ -59,7 +64,7 @@ export async function teamDataOf(
     events,
     window,
     asOf: Math.min(context.now, window.end),
-    policy: await policyFor(store, tenantId, reps),
+    policy,
     notes,
     actions,
   };

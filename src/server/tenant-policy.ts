@@ -14,9 +14,8 @@ export async function policyFor(
   const stored = await store.policy.get(tenantId);
   const document = stored?.document ?? {};
   const reps: Record<string, unknown> = { ...(isRecord(document.reps) ? document.reps : {}) };
-  for (const email of repEmails) {
-    const plan = await store.plans.get(tenantId, email);
-    if (plan?.cadenceOverride != null) reps[email] = plan.cadenceOverride;
+  for (const [email, override] of await store.plans.cadenceOverrides(tenantId, repEmails)) {
+    reps[email] = override;
   }
   return parseCadencePolicy({ ...document, reps });
 }

@@ -423,6 +423,15 @@ export function defineStoreSuite(backend: StoreBackend): void {
       expect(edited).toMatchObject([
         { actionId: first.actionId, text: "Recap by email, same day", status: "done" },
       ]);
+      const third = { actionId: uuid(64), text: "Book the pilot", owner: "rep" as const, dueDate: null };
+      const fourth = { actionId: uuid(65), text: "Share pricing", owner: "manager" as const, dueDate: null };
+      await store.actions.replaceForNote(t, next.noteId, "rita@contoso.com", [third, fourth], MAX);
+      // Note by note in the order asked, each note's actions in their own order.
+      expect(
+        (await store.actions.forNotes(t, [next.noteId, note.noteId])).map((action) => action.actionId),
+      ).toEqual([third.actionId, fourth.actionId, first.actionId]);
+      expect(await store.actions.forNotes(t, [])).toEqual([]);
+      await store.actions.replaceForNote(t, next.noteId, "rita@contoso.com", [], MAX);
       expect(await store.actions.get(t, second.actionId)).toBeUndefined();
 
       // An id of another note's action is not taken over.
@@ -788,6 +797,11 @@ export function defineStoreSuite(backend: StoreBackend): void {
         outcome: "saved",
         record: { version: 1, goals: [goal], cadenceOverride: { everyWeeks: { other: 2 } } },
       });
+      await store.plans.save(t, "sam@contoso.com", { ...plan, cadenceOverride: null }, null, MAX);
+      expect(
+        await store.plans.cadenceOverrides(t, ["rita@contoso.com", "sam@contoso.com", "ola@contoso.com"]),
+      ).toEqual(new Map([["rita@contoso.com", { everyWeeks: { other: 2 } }]]));
+      expect(await store.plans.cadenceOverrides(t, [])).toEqual(new Map());
       const second = { goalId: uuid(101), text: "Close Fabrikam", dueDate: null, status: "open" as const };
       const updated = await store.plans.save(
         t,
@@ -808,7 +822,7 @@ export function defineStoreSuite(backend: StoreBackend): void {
         outcome: "conflict",
         current: { version: 2 },
       });
-      expect(await store.plans.save(t, "sam@contoso.com", plan, 1, MAX)).toBeUndefined();
+      expect(await store.plans.save(t, "ola@contoso.com", plan, 1, MAX)).toBeUndefined();
     });
 
     it("add review comments once per id", async () => {

@@ -35,9 +35,10 @@ export async function getRepPlan(context: RequestContext, email: string): Promis
     policyFor(store, tenantId, [email]),
   ]);
   const visible = notes.filter((note) => noteAccess(context.viewer, note, hierarchy) !== undefined);
-  const actions = (
-    await Promise.all(visible.map((note) => store.actions.forNote(tenantId, note.noteId)))
-  ).flat();
+  const actions = await store.actions.forNotes(
+    tenantId,
+    visible.map((note) => note.noteId),
+  );
   const fieldDays =
     rep.managerEmail === null
       ? []

@@ -30,6 +30,8 @@ export interface ActionsRepository {
   get(tenantId: string, actionId: string): Promise<ActionRecord | undefined>;
   /** The actions agreed in one note, in order. */
   forNote(tenantId: string, noteId: string): Promise<ActionRecord[]>;
+  /** The actions agreed in any of these notes, in one read: note by note as given, each in order. */
+  forNotes(tenantId: string, noteIds: readonly string[]): Promise<ActionRecord[]>;
   /** The rep's open actions from notes other than `exceptNoteId`: what the next session carries over. */
   openForRep(tenantId: string, repEmail: string, exceptNoteId?: string): Promise<ActionRecord[]>;
   /**
@@ -84,6 +86,20 @@ export function actionsRepository(db: Kysely<Database>): ActionsRepository {
   return {
     get: (tenantId, actionId) => get(db, tenantId, actionId),
     forNote: (tenantId, noteId) => forNote(db, tenantId, noteId),
+    async forNotes(tenantId, noteIds) {
+      if (noteIds.length === 0) return [];
+      const rows = await db
+        .selectFrom("actions")
+        .selectAll()
+        .where("tenant_id", "=", tenantId)
+        .where("note_id", "in", [...noteIds])
+        .orderBy("position")
+        .execute();
+      const order = new Map(noteIds.map((noteId, index) => [noteId, index]));
+      return rows
+        .map(toRecord)
+        .sort((a, b) => order.get(a.noteId)! - order.get(b.noteId)! || a.position - b.position);
+    },
     async openForRep(tenantId, repEmail, exceptNoteId) {
       const rows = await db
         .selectFrom("actions")

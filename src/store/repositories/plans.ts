@@ -39,6 +39,11 @@ export interface PlanRecord {
 
 export interface PlansRepository {
   get(tenantId: string, repEmail: string): Promise<PlanRecord | undefined>;
+  /** The cadence overrides of those of these reps whose plans have one, in one read. */
+  cadenceOverrides(
+    tenantId: string,
+    repEmails: readonly string[],
+  ): Promise<Map<string, Readonly<Record<string, unknown>>>>;
   /**
    * Saves the whole plan when the stored version is `expectedVersion` (null: no plan yet), else
    * reports the conflict with the stored plan. Undefined when a version was expected and no plan exists.
@@ -73,6 +78,20 @@ export function plansRepository(db: Kysely<Database>): PlansRepository {
 
   return {
     get: (tenantId, repEmail) => get(db, tenantId, repEmail),
+    async cadenceOverrides(tenantId, repEmails) {
+      if (repEmails.length === 0) return new Map();
+      const rows = await db
+        .selectFrom("coaching_plans")
+        .select(["rep_email", "cadence_override"])
+        .where("tenant_id", "=", tenantId)
+        .where("rep_email", "in", [...repEmails])
+        .execute();
+      return new Map(
+        rows.flatMap((row) =>
+          row.cadence_override === null ? [] : [[row.rep_email, row.cadence_override] as const],
+        ),
+      );
+    },
     save(tenantId, repEmail, plan, expectedVersion, { by, now }) {
       return atomically(db, async (tx) => {
         const values = {
