@@ -48,7 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: JSON_BODY_LIMIT,
     // Path parameters as long as the contract allows: Graph's iCalUIds run past Fastify's default of
     // 100 characters (which answers 414), and the contract takes them up to 1024.
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     // Behind Azure's front end the client address comes in X-Forwarded-For.
     trustProxy: true,
     return503OnClosing: true,
