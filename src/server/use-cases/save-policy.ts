@@ -1,8 +1,11 @@
 /**
  * Administrators and executives set the tenant's cadence policy (PUT /api/settings/policy with If-Match,
  * 0 for the first one): checked as POLICY.json is checked, saved only over the version it was based on.
+ * The tenant-wide fields are any executive's to set (SPEC §2), but a rep's own override is not: an
+ * executive adds, changes or removes overrides only of reps below them, and saves the others as they are.
  */
 
+import { isDeepStrictEqual } from "node:util";
 import type { PolicyBody, PolicyResponse } from "../../api/settings.ts";
 import { parseCadencePolicy } from "../../domain/cadence-policy.ts";
 import { InputError } from "../../domain/input-error.ts";
@@ -16,8 +19,19 @@ export async function savePolicy(
   expectedVersion: number,
   body: PolicyBody,
 ): Promise<PolicyResponse> {
-  if (!canSetPolicy(context.viewer, await context.hierarchy())) {
+  const hierarchy = await context.hierarchy();
+  if (!canSetPolicy(context.viewer, hierarchy)) {
     throw forbidden("Only administrators and executives set the cadence policy.");
+  }
+  const { store } = context.services;
+  if (!context.viewer.isAdmin) {
+    const saved = (await store.policy.get(context.tenantId))?.document.reps;
+    const outside = changedOverrides(saved, body.document.reps).find(
+      (rep) => !hierarchy.isAbove(context.viewer.email!, rep),
+    );
+    if (outside !== undefined) {
+      throw forbidden(`Only an administrator or an executive above ${outside} changes their cadence.`);
+    }
   }
   try {
     parseCadencePolicy(body.document);
@@ -28,7 +42,6 @@ export async function savePolicy(
       details: { issues: [{ path, message: error.detail }] },
     });
   }
-  const { store } = context.services;
   const saved = await store.policy.save(
     context.tenantId,
     body.document,
@@ -44,4 +57,13 @@ export async function savePolicy(
     );
   }
   return presentPolicy(saved.record);
+}
+
+/** Reps whose override the document adds, changes or removes compared with the saved one. */
+function changedOverrides(saved: unknown, next: Readonly<Record<string, unknown>> | undefined): string[] {
+  const before: Readonly<Record<string, unknown>> =
+    typeof saved === "object" && saved !== null ? (saved as Record<string, unknown>) : {};
+  const after = next ?? {};
+  const reps = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...reps].filter((rep) => !isDeepStrictEqual(before[rep], after[rep]));
 }
