@@ -55,8 +55,8 @@ export interface HostileWorld {
     url: string,
     options?: CallOptions,
   ): Promise<LightMyRequestResponse>;
-  /** Every table's row count and a digest of its rows, by table name. */
-  fingerprint(): Promise<Record<string, string>>;
+  /** Every table's row count and a digest of its rows, by table name; only one tenant's rows when named. */
+  fingerprint(tenantId?: string): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -87,7 +87,7 @@ export async function startHostileWorld(
     records,
     twinRecords,
     as,
-    fingerprint: () => fingerprintOf(db),
+    fingerprint: (tenantId) => fingerprintOf(db, tenantId),
     async close() {
       await world.close();
       await store.close();
@@ -155,7 +155,10 @@ async function seedTenant(
   };
 }
 
-async function fingerprintOf(db: Kysely<Database>): Promise<Record<string, string>> {
+async function fingerprintOf(
+  db: Kysely<Database>,
+  tenantId: string | undefined,
+): Promise<Record<string, string>> {
   const tables = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'
@@ -163,7 +166,8 @@ async function fingerprintOf(db: Kysely<Database>): Promise<Record<string, strin
   const digests = sql.join(
     tables.rows.map(
       ({ name }) =>
-        sql`select ${name}::text as name, count(*)::text || ' ' || md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as digest from ${sql.table(name)} r`,
+        sql`select ${name}::text as name, count(*)::text || ' ' || md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as digest
+          from ${sql.table(name)} r ${tenantId === undefined ? sql`` : sql`where r.tenant_id = ${tenantId}`}`,
     ),
     sql` union all `,
   );
