@@ -10,7 +10,7 @@
 
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CODES } from "../../src/api/errors.ts";
 import type { SimUser } from "../../src/graph-sim/tenant-data.ts";
 import { API_CSP } from "../../src/server/security-headers.ts";
@@ -24,7 +24,7 @@ import {
   percentEncode,
   type WireBody,
 } from "./support/hostile-values.ts";
-import { type HostileWorld, startHostileWorld } from "./support/hostile-world.ts";
+import { hostileWorldOfFile } from "./support/hostile-world.ts";
 import {
   FUZZED_ROUTES,
   type FuzzedRoute,
@@ -50,12 +50,12 @@ interface WireRequest {
   readonly ifMatch: string | undefined;
 }
 
-let hostile: HostileWorld;
 let callers: Readonly<Record<string, Caller>>;
 
+const hostile = hostileWorldOfFile();
+
 beforeAll(async () => {
-  hostile = await startHostileWorld();
-  const { org, twin } = hostile;
+  const { org, twin } = hostile();
   callers = {
     manager: { within: org, user: org.mia, admin: false },
     rep: { within: org, user: org.ana, admin: false },
@@ -66,24 +66,20 @@ beforeAll(async () => {
   };
 }, 120_000);
 
-afterAll(async () => {
-  await hostile?.close();
-});
-
 function send(request: WireRequest): Promise<LightMyRequestResponse> {
   const caller = callers[request.caller];
   const headers: Record<string, string> = {};
   if (request.ifMatch !== undefined) headers["if-match"] = request.ifMatch;
   if (request.body?.contentType !== undefined) headers["content-type"] = request.body.contentType;
   if (caller === undefined) {
-    return hostile.world.app.inject({
+    return hostile().world.app.inject({
       method: request.method,
       url: request.url,
       headers,
       ...(request.body === undefined ? {} : { payload: request.body.text }),
     });
   }
-  return hostile.as(caller.within, caller.user, request.method, request.url, {
+  return hostile().as(caller.within, caller.user, request.method, request.url, {
     headers,
     admin: caller.admin,
     ...(request.body === undefined ? {} : { body: request.body.text }),
@@ -91,7 +87,7 @@ function send(request: WireRequest): Promise<LightMyRequestResponse> {
 }
 
 function hostileRequest(route: FuzzedRoute, valid: ValidRequest): fc.Arbitrary<WireRequest> {
-  const { org, twin, records, twinRecords } = hostile;
+  const { org, twin, records, twinRecords } = hostile();
   const guessedIds = [
     twinRecords.reportId,
     twinRecords.sharedId,
@@ -185,10 +181,10 @@ function describeRequest(request: WireRequest, response: LightMyRequestResponse)
 describe("every JSON route under hostile input", () => {
   for (const route of FUZZED_ROUTES) {
     it(`${route.method} ${route.path}: never a 5xx, a JSON error with a code, and nothing changed when refused`, async () => {
-      const valid = validRequest(route, hostile);
+      const valid = validRequest(route, hostile());
       await fc.assert(
         fc.asyncProperty(hostileRequest(route, valid), async (request) => {
-          const before = await hostile.fingerprint();
+          const before = await hostile().fingerprint();
           const response = await send(request);
           const seen = describeRequest(request, response);
           expect(response.statusCode, seen).toBeLessThan(500);
@@ -197,7 +193,7 @@ describe("every JSON route under hostile input", () => {
             expect(response.headers["content-security-policy"], seen).toBe(API_CSP);
           }
           if (response.statusCode < 400) return;
-          expect(await hostile.fingerprint(), seen).toEqual(before);
+          expect(await hostile().fingerprint(), seen).toEqual(before);
           if (route.path.startsWith("/graph/") && response.statusCode === 403) return;
           expect(response.headers["content-type"], seen).toMatch(/^application\/json/);
           expect(ERROR_CODES, seen).toContain(response.json().code);

@@ -15,26 +15,18 @@
 
 import { randomUUID } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SimUser } from "../../src/graph-sim/tenant-data.ts";
 import { PRIVATE_MARK } from "../server/coaching-records.ts";
 import type { OrgTenant } from "../server/org-tenant.ts";
-import { type HostileWorld, startHostileWorld } from "./support/hostile-world.ts";
+import { type HostileWorld, hostileWorldOfFile } from "./support/hostile-world.ts";
 import { FUZZED_ROUTES, type FuzzedRoute, validRequest } from "./support/route-requests.ts";
 
-let hostile: HostileWorld;
-
-beforeAll(async () => {
-  hostile = await startHostileWorld();
-}, 120_000);
-
-afterAll(async () => {
-  await hostile?.close();
-});
+const hostile = hostileWorldOfFile();
 
 /** The org tenant's record ids: random, so they can show up elsewhere only by leaking. */
 function recordIds(): string[] {
-  const { records } = hostile;
+  const { records } = hostile();
   return [
     records.reportId,
     records.sharedId,
@@ -49,7 +41,7 @@ function recordIds(): string[] {
 
 /** Everything that would show a reader something of Mia's team: its record ids, meetings and words. */
 function teamSecrets(): string[] {
-  const { org } = hostile;
+  const { org } = hostile();
   return [
     ...recordIds(),
     org.meetings.fieldDay,
@@ -68,7 +60,7 @@ function teamSecrets(): string[] {
 /** The current version a versioned write of the org tenant's records would name, so only who asks is wrong. */
 async function currentVersion(route: FuzzedRoute): Promise<string | undefined> {
   if (!route.versioned) return undefined;
-  const { world, org, records } = hostile;
+  const { world, org, records } = hostile();
   const tenantId = org.tenant.tenantId;
   if (route.path === "/api/notes/:id")
     return String((await world.store.notes.get(tenantId, records.draftId))!.version);
@@ -86,7 +78,7 @@ async function sendOrgRequest(
   user: SimUser,
   admin: boolean,
 ): Promise<{ response: LightMyRequestResponse; sent: string }> {
-  const valid = validRequest(route, hostile);
+  const valid = validRequest(route, hostile());
   const path = route.parameters.reduce(
     (built, name) => built.replace(`:${name}`, encodeURIComponent(valid.params[name]!)),
     route.path,
@@ -94,7 +86,7 @@ async function sendOrgRequest(
   const query = new URLSearchParams(valid.query).toString();
   const url = query === "" ? path : `${path}?${query}`;
   const version = await currentVersion(route);
-  const response = await hostile.as(within, user, route.method, url, {
+  const response = await hostile().as(within, user, route.method, url, {
     admin,
     ...(version === undefined ? {} : { headers: { "if-match": version } }),
     ...(valid.body === undefined
@@ -122,10 +114,10 @@ describe("a twin tenant with the same people and meetings", () => {
   it.each(CONTRACT_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
     "%s with the org tenant's identifiers reaches nothing of the org tenant",
     async (_name, route) => {
-      const orgTenant = hostile.org.tenant.tenantId;
-      for (const [who, user, admin] of twinPeople(hostile.twin)) {
-        const before = await hostile.fingerprint(orgTenant);
-        const { response, sent } = await sendOrgRequest(route, hostile.twin, user, admin);
+      const orgTenant = hostile().org.tenant.tenantId;
+      for (const [who, user, admin] of twinPeople(hostile().twin)) {
+        const before = await hostile().fingerprint(orgTenant);
+        const { response, sent } = await sendOrgRequest(route, hostile().twin, user, admin);
         expect(response.statusCode, `${who}: ${sent}`).toBeLessThan(500);
         twinSent.push(sent);
         // The twin's own records hold the same words and meetings; only the org's ids tell them apart,
@@ -134,7 +126,7 @@ describe("a twin tenant with the same people and meetings", () => {
           (secret) => !twinSent.some((earlier) => earlier.includes(secret)) && response.body.includes(secret),
         );
         expect({ who, leaked }).toEqual({ who, leaked: [] });
-        expect(await hostile.fingerprint(orgTenant), `${who}: ${sent}`).toEqual(before);
+        expect(await hostile().fingerprint(orgTenant), `${who}: ${sent}`).toEqual(before);
       }
     },
   );
@@ -153,10 +145,10 @@ describe("people outside Mia's team", () => {
   it.each(CONTRACT_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
     "%s with the team's identifiers is refused or answered without anything of the team",
     async (_name, route) => {
-      const orgTenant = hostile.org.tenant.tenantId;
-      for (const [who, user] of outsiders(hostile.org)) {
-        const before = await hostile.fingerprint(orgTenant);
-        const { response, sent } = await sendOrgRequest(route, hostile.org, user, false);
+      const orgTenant = hostile().org.tenant.tenantId;
+      for (const [who, user] of outsiders(hostile().org)) {
+        const before = await hostile().fingerprint(orgTenant);
+        const { response, sent } = await sendOrgRequest(route, hostile().org, user, false);
         const seen = `${who}: ${sent} → ${response.statusCode} ${response.body.slice(0, 300)}`;
         expect(response.statusCode, seen).toBeLessThan(500);
         const leaked = teamSecrets().filter(
@@ -165,7 +157,7 @@ describe("people outside Mia's team", () => {
         expect({ who, leaked }).toEqual({ who, leaked: [] });
         if (response.statusCode >= 400) {
           expect([400, 403, 404], seen).toContain(response.statusCode);
-          expect(await hostile.fingerprint(orgTenant), seen).toEqual(before);
+          expect(await hostile().fingerprint(orgTenant), seen).toEqual(before);
         } else {
           expect(route.method, `${seen}: a write got through`).toBe("GET");
         }
@@ -175,11 +167,11 @@ describe("people outside Mia's team", () => {
 });
 
 describe("identifiers moved between records", () => {
-  const as = (...args: Parameters<HostileWorld["as"]>) => hostile.as(...args);
+  const as = (...args: Parameters<HostileWorld["as"]>) => hostile().as(...args);
 
   /** The manager's autosave of a draft holding one action, over the draft's current version. */
   const saveDraftWithAction = async (within: OrgTenant, noteId: string, action: Record<string, unknown>) => {
-    const draft = (await hostile.world.store.notes.get(within.tenant.tenantId, noteId))!;
+    const draft = (await hostile().world.store.notes.get(within.tenant.tenantId, noteId))!;
     return as(within, within.mia, "PUT", `/api/notes/${noteId}`, {
       headers: { "if-match": String(draft.version) },
       body: { focus: [], wentWell: "", gaps: "", privateNotes: "", actions: [action] },
@@ -187,8 +179,8 @@ describe("identifiers moved between records", () => {
   };
 
   it("an action is reached only through its own note", async () => {
-    const { org, records } = hostile;
-    const before = await hostile.fingerprint();
+    const { org, records } = hostile();
+    const before = await hostile().fingerprint();
     for (const [user, noteId] of [
       [org.mia, records.reportId],
       [org.mia, records.draftId],
@@ -199,11 +191,11 @@ describe("identifiers moved between records", () => {
       });
       expect({ noteId, status: response.statusCode }).toEqual({ noteId, status: 404 });
     }
-    expect(await hostile.fingerprint()).toEqual(before);
+    expect(await hostile().fingerprint()).toEqual(before);
   });
 
   it("an action id of one note saved into another note leaves the first note's action where it is", async () => {
-    const { org, world, records } = hostile;
+    const { org, world, records } = hostile();
     const tenantId = org.tenant.tenantId;
     const original = await world.store.actions.get(tenantId, records.sharedActionId);
     const saved = await saveDraftWithAction(org, records.draftId, {
@@ -218,8 +210,8 @@ describe("identifiers moved between records", () => {
   });
 
   it("the other tenant's ids reused in the twin tenant make records of its own and leave the org's alone", async () => {
-    const { org, twin, world, records, twinRecords } = hostile;
-    const before = await hostile.fingerprint(org.tenant.tenantId);
+    const { org, twin, world, records, twinRecords } = hostile();
+    const before = await hostile().fingerprint(org.tenant.tenantId);
     const comment = await as(twin, twin.vera, "POST", `/api/reports/${twinRecords.reportId}/comments`, {
       body: { id: records.commentId, body: "Reused id, twin tenant.", debrief: false },
     });
@@ -241,7 +233,7 @@ describe("identifiers moved between records", () => {
       },
     });
     expect(goals.statusCode).toBe(200);
-    expect(await hostile.fingerprint(org.tenant.tenantId)).toEqual(before);
+    expect(await hostile().fingerprint(org.tenant.tenantId)).toEqual(before);
     const orgNote = (await as(org, org.vera, "GET", `/api/notes/${records.reportId}`)).json();
     expect(orgNote.reviewComments.map((c: { id: string; body: string }) => [c.id, c.body])).toEqual([
       [records.commentId, "Debriefed with Mia."],
@@ -249,8 +241,8 @@ describe("identifiers moved between records", () => {
   });
 
   it("a rep's address swapped for one of another team is refused wherever Mia names a rep", async () => {
-    const { org } = hostile;
-    const before = await hostile.fingerprint();
+    const { org } = hostile();
+    const before = await hostile().fingerprint();
     for (const rep of [org.cat, org.zoe, org.max]) {
       const attempts = [
         as(org, org.mia, "POST", "/api/notes", { body: { meeting: org.meetings.fieldDay, rep: rep.mail } }),
@@ -268,11 +260,11 @@ describe("identifiers moved between records", () => {
         expect({ rep: rep.mail, status: response.statusCode }).toEqual({ rep: rep.mail, status: 403 });
       }
     }
-    expect(await hostile.fingerprint()).toEqual(before);
+    expect(await hostile().fingerprint()).toEqual(before);
   });
 
   it("an executive changes the cadence of reps below them only, and other reps' overrides stay as saved", async () => {
-    const { org } = hostile;
+    const { org } = hostile();
     const policy = async () => (await as(org, org.vera, "GET", "/api/settings/policy")).json();
     const first = await as(org, org.vera, "PUT", "/api/settings/policy", {
       headers: { "if-match": String((await policy()).version) },
@@ -280,7 +272,7 @@ describe("identifiers moved between records", () => {
     });
     expect(first.statusCode).toBe(200);
     const saved = first.json();
-    const before = await hostile.fingerprint();
+    const before = await hostile().fingerprint();
     const otto = (reps: Record<string, unknown>) =>
       as(org, org.otto, "PUT", `/api/settings/policy`, {
         headers: { "if-match": String(saved.version) },
@@ -295,7 +287,7 @@ describe("identifiers moved between records", () => {
       expect(refused.statusCode).toBe(403);
       expect(refused.json().code).toBe("forbidden");
     }
-    expect(await hostile.fingerprint()).toEqual(before);
+    expect(await hostile().fingerprint()).toEqual(before);
     const own = await otto({ ...saved.document.reps, [org.zoe.mail]: { blockLength: "full-day" } });
     expect(own.statusCode).toBe(200);
     expect(own.json().document.reps).toEqual({
@@ -305,8 +297,8 @@ describe("identifiers moved between records", () => {
   });
 
   it("a suggestion id is booked and dismissed only by the manager it was offered to, in their own tenant", async () => {
-    const { org, twin, records } = hostile;
-    const before = await hostile.fingerprint();
+    const { org, twin, records } = hostile();
+    const before = await hostile().fingerprint();
     for (const [within, user] of [
       [org, org.max],
       [org, org.vera],
@@ -323,7 +315,7 @@ describe("identifiers moved between records", () => {
         expect([403, 404]).toContain(response.statusCode);
       }
     }
-    expect(await hostile.fingerprint()).toEqual(before);
+    expect(await hostile().fingerprint()).toEqual(before);
     const unknown = await as(org, org.mia, "POST", `/api/suggestions/${randomUUID()}/accept`);
     expect(unknown.statusCode).toBe(404);
   });

@@ -7,8 +7,8 @@
  * the ways figures leave it.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HostileWorld, startHostileWorld } from "./support/hostile-world.ts";
+import { describe, expect, it } from "vitest";
+import { hostileWorldOfFile } from "./support/hostile-world.ts";
 
 const FORMULAS = [
   "=cmd|' /C calc'!A0",
@@ -47,21 +47,19 @@ const PLACES: readonly (readonly [string, (formula: string) => string])[] = [
 /** Text a spreadsheet would evaluate when it opens a cell holding it. */
 const EVALUATED = /^[=+\-@\t\r]/;
 
-let hostile: HostileWorld;
-
-beforeAll(async () => {
-  hostile = await startHostileWorld();
-}, 120_000);
-
-afterAll(async () => {
-  await hostile?.close();
-});
+const hostile = hostileWorldOfFile();
 
 const importAs = (csv: string) =>
-  hostile.as(hostile.org, hostile.org.mia, "POST", `/api/reps/${hostile.org.ana.mail}/metrics/import`, {
-    body: csv,
-    contentType: "text/csv",
-  });
+  hostile().as(
+    hostile().org,
+    hostile().org.mia,
+    "POST",
+    `/api/reps/${hostile().org.ana.mail}/metrics/import`,
+    {
+      body: csv,
+      contentType: "text/csv",
+    },
+  );
 
 /** Every string anywhere in a JSON value. */
 function stringsIn(value: unknown): string[] {
@@ -75,21 +73,21 @@ describe("formula injection through the metrics import", () => {
   it.each(
     PLACES.flatMap(([place, build]) => FORMULAS.map((formula) => [place, formula, build(formula)] as const)),
   )("refuses the whole file with a formula in %s: %j", async (_place, _formula, csv) => {
-    const before = await hostile.fingerprint();
+    const before = await hostile().fingerprint();
     const response = await importAs(csv);
     expect(response.statusCode).toBe(422);
     expect(response.headers["content-type"]).toMatch(/^application\/json/);
     expect(response.json()).toMatchObject({ code: "csv_invalid", problems: [expect.any(Object)] });
-    expect(await hostile.fingerprint()).toEqual(before);
+    expect(await hostile().fingerprint()).toEqual(before);
   });
 
   it("reads padded numbers as numbers, and they leave FieldCoach as numbers and dates only", async () => {
-    const { org, world } = hostile;
+    const { org, world } = hostile();
     const imported = await importAs('date,pipeline,closed-value\n2026-03-03,"\t15"," 41000.5\r"\n');
     expect(imported.statusCode).toBe(200);
     expect(imported.json()).toMatchObject({ values: 2, changed: 2 });
 
-    const plan = (await hostile.as(org, org.mia, "GET", `/api/reps/${org.ana.mail}/plan`)).json();
+    const plan = (await hostile().as(org, org.mia, "GET", `/api/reps/${org.ana.mail}/plan`)).json();
     expect(plan.metrics).toEqual(
       expect.arrayContaining([
         { metric: "pipeline", asOf: "2026-03-03", value: 15 },

@@ -28,30 +28,26 @@ import { ADMIN_ROLE } from "../../src/server/caller.ts";
 import { LOCAL_API_SCOPE, LOCAL_APP_ID_URI, LOCAL_CLIENT_ID } from "../../src/server/demo/local-tenant.ts";
 import { type RunningServer, startServer } from "../../src/server/start-server.ts";
 import { createSchemaDatabase, type SchemaDatabase } from "../server/schema-database.ts";
-import { type HostileWorld, startHostileWorld, TWIN_TENANT_ID } from "./support/hostile-world.ts";
+import { hostileWorldOfFile, TWIN_TENANT_ID } from "./support/hostile-world.ts";
 
 const STRANGER_TENANT = "0b6a3c1e-5f3d-4c2a-9e1b-7d8f6a5b4c3d";
 const ANOTHER_APP = "11111111-2222-4333-8444-555555555555";
 
-let hostile: HostileWorld;
 let seconds: number;
 let tenantKid: string;
 let attackerKey: CryptoKey;
 
+const hostile = hostileWorldOfFile();
+
 beforeAll(async () => {
-  hostile = await startHostileWorld();
-  seconds = Math.floor(hostile.world.now() / 1000);
-  tenantKid = hostile.world.tenants[0]!.issuer.jwks.keys[0]!.kid!;
+  seconds = Math.floor(hostile().world.now() / 1000);
+  tenantKid = hostile().world.tenants[0]!.issuer.jwks.keys[0]!.kid!;
   attackerKey = (await generateKeyPair("RS256")).privateKey;
 }, 120_000);
 
-afterAll(async () => {
-  await hostile?.close();
-});
-
 /** What Entra would sign for Mia of the org tenant, with FieldCoach's admin role. */
 function genuineRequest(): TokenRequest {
-  const { org } = hostile;
+  const { org } = hostile();
   return {
     tenantId: org.tenant.tenantId,
     oid: org.mia.id,
@@ -68,7 +64,7 @@ function genuineRequest(): TokenRequest {
 
 /** A token of the org tenant's own issuer, with what the case changes. */
 function issued(changes: Partial<TokenRequest> = {}): Promise<string> {
-  return hostile.world.tenants[0]!.issuer.issueToken({ ...genuineRequest(), ...changes });
+  return hostile().world.tenants[0]!.issuer.issueToken({ ...genuineRequest(), ...changes });
 }
 
 /** The claims of a genuine token, signed again with a key that is not the tenant's. */
@@ -90,7 +86,7 @@ const FORGERIES: readonly Forgery[] = [
   [
     "HS256 keyed with the tenant's published public key",
     async () => {
-      const jwk = hostile.world.tenants[0]!.issuer.jwks.keys[0]!;
+      const jwk = hostile().world.tenants[0]!.issuer.jwks.keys[0]!;
       const publicPem = await exportSPKI((await importJWK(jwk, "RS256", { extractable: true })) as CryptoKey);
       return new SignJWT(decodeJwt(await issued()))
         .setProtectedHeader({ alg: "HS256", typ: "JWT", kid: tenantKid })
@@ -126,17 +122,20 @@ const FORGERIES: readonly Forgery[] = [
   [
     "this tenant's id under the other tenant's signature",
     () =>
-      hostile.world.tenants[1]!.issuer.issueToken({
+      hostile().world.tenants[1]!.issuer.issueToken({
         ...genuineRequest(),
         tenantId: TWIN_TENANT_ID,
-        forgedClaims: { tid: hostile.org.tenant.tenantId, iss: entraIssuer(hostile.org.tenant.tenantId, 2) },
+        forgedClaims: {
+          tid: hostile().org.tenant.tenantId,
+          iss: entraIssuer(hostile().org.tenant.tenantId, 2),
+        },
       }),
     "token_signature_invalid",
   ],
   [
     "a tenant FieldCoach does not serve",
     async () => {
-      const stranger = await createDevIssuer({ tenantId: STRANGER_TENANT, now: () => hostile.world.now() });
+      const stranger = await createDevIssuer({ tenantId: STRANGER_TENANT, now: () => hostile().world.now() });
       return stranger.issueToken({ ...genuineRequest(), tenantId: STRANGER_TENANT });
     },
     "token_tenant_not_allowed",
@@ -175,7 +174,7 @@ const FORGERIES: readonly Forgery[] = [
     "Vera's claims under Mia's signature",
     async () => {
       const [header, , signature] = (await issued()).split(".");
-      const vera = { ...decodeJwt(await issued()), oid: hostile.org.vera.id };
+      const vera = { ...decodeJwt(await issued()), oid: hostile().org.vera.id };
       return `${header}.${encoded(vera)}.${signature}`;
     },
     "token_signature_invalid",
@@ -185,7 +184,7 @@ const FORGERIES: readonly Forgery[] = [
     "an app-only token",
     () => {
       const { scopes: _delegated, ...appOnly } = genuineRequest();
-      return hostile.world.tenants[0]!.issuer.issueToken({ ...appOnly, roles: ["Calendars.Read"] });
+      return hostile().world.tenants[0]!.issuer.issueToken({ ...appOnly, roles: ["Calendars.Read"] });
     },
     "token_scope_missing",
   ],
@@ -195,8 +194,8 @@ describe("forged and misdirected tokens against the running server", () => {
   it("accepts the genuine token the forgeries start from", async () => {
     const genuine = await issued();
     expect(decodeProtectedHeader(genuine).kid).toBe(tenantKid);
-    const response = await hostile.world.app.inject({
-      url: `/api/notes/${hostile.records.reportId}`,
+    const response = await hostile().world.app.inject({
+      url: `/api/notes/${hostile().records.reportId}`,
       headers: { authorization: `Bearer ${genuine}` },
     });
     expect(response.statusCode).toBe(200);
@@ -204,8 +203,8 @@ describe("forged and misdirected tokens against the running server", () => {
 
   it.each(FORGERIES)("refuses %s", async (_name, forge, code) => {
     const token = await forge();
-    const { records } = hostile;
-    const before = await hostile.fingerprint();
+    const { records } = hostile();
+    const before = await hostile().fingerprint();
     const requests = [
       { method: "GET" as const, url: `/api/notes/${records.reportId}` },
       {
@@ -221,7 +220,7 @@ describe("forged and misdirected tokens against the running server", () => {
       },
     ];
     for (const request of requests) {
-      const response = await hostile.world.app.inject({
+      const response = await hostile().world.app.inject({
         ...request,
         headers: { ...request.headers, authorization: `Bearer ${token}` },
       });
@@ -235,8 +234,8 @@ describe("forged and misdirected tokens against the running server", () => {
       if (status === 401) expect(response.headers["www-authenticate"]).toBe('Bearer error="invalid_token"');
       expect(response.body).not.toContain("Strong opening");
     }
-    expect(await hostile.fingerprint()).toEqual(before);
-    expect(hostile.world.logs.join("")).not.toContain(token.split(".")[1]);
+    expect(await hostile().fingerprint()).toEqual(before);
+    expect(hostile().world.logs.join("")).not.toContain(token.split(".")[1]);
   });
 });
 
@@ -259,7 +258,7 @@ describe("a demo sign-in token presented to a server in tenant mode", () => {
     );
     server = await startServer(config, {
       logDestination: new Writable({ write: (_chunk, _encoding, done) => done() }),
-      now: () => hostile.world.now(),
+      now: () => hostile().world.now(),
     });
   }, 60_000);
 
@@ -269,17 +268,17 @@ describe("a demo sign-in token presented to a server in tenant mode", () => {
   });
 
   it("is refused as a tenant the server does not serve, with the admin role it claims ignored", async () => {
-    const signIn = await hostile.world.app.inject({
+    const signIn = await hostile().world.app.inject({
       method: "POST",
       url: "/api/demo/sign-in",
-      payload: { objectId: hostile.org.ida.id, admin: true },
+      payload: { objectId: hostile().org.ida.id, admin: true },
     });
     const { accessToken } = signIn.json() as { accessToken: string };
     expect(decodeJwt(accessToken).roles).toEqual([ADMIN_ROLE]);
     for (const [method, path] of [
       ["GET", "/api/me"],
       ["PUT", "/api/settings/behaviours"],
-      ["GET", `/api/admin/people/${hostile.org.ana.mail}/export`],
+      ["GET", `/api/admin/people/${hostile().org.ana.mail}/export`],
     ] as const) {
       const response = await server.app.inject({
         method,
@@ -292,7 +291,7 @@ describe("a demo sign-in token presented to a server in tenant mode", () => {
         status: 403,
         code: "token_tenant_not_allowed",
       });
-      expect(response.json().message).toContain(hostile.org.tenant.tenantId);
+      expect(response.json().message).toContain(hostile().org.tenant.tenantId);
     }
   });
 });

@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
 import { type Kysely, sql } from "kysely";
+import { afterAll, beforeAll } from "vitest";
 import type { SimTenant, SimUser } from "../../../src/graph-sim/tenant-data.ts";
 import { notificationRoutes } from "../../../src/notifications/notification-routes.ts";
 import { createDatabase } from "../../../src/store/database.ts";
@@ -92,6 +93,21 @@ export async function startHostileWorld(
       await world.close();
       await store.close();
     },
+  };
+}
+
+/** Starts the world before the file's tests and closes it after them; call the result inside tests. */
+export function hostileWorldOfFile(): () => HostileWorld {
+  let started: HostileWorld | undefined;
+  beforeAll(async () => {
+    started = await startHostileWorld();
+  }, 120_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  return () => {
+    if (started === undefined) throw new Error("the hostile world is not started yet");
+    return started;
   };
 }
 
