@@ -205,6 +205,7 @@ module app 'modules/container-app.bicep' = if (!empty(containerImageTag)) {
     publicHost: publicHost
     graphCertificateReference: '${keyVault.outputs.uri}secrets/${graphCertificateName}'
     databaseUrlReference: keyVault.outputs.databaseUrlReference
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
   }
 }
 

@@ -35,6 +35,9 @@ param graphCertificateReference string
 @description('Key Vault URL of the database URL.')
 param databaseUrlReference string
 
+@description('Application Insights connection string: the server sends its traces and metrics there.')
+param applicationInsightsConnectionString string
+
 // The server's default port; the Dockerfile exposes the same.
 var port = 3000
 // The scope FieldCoach's API exposes and the token version, as in infra/aad.manifest.json.
@@ -148,6 +151,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'FIELDCOACH_TOKEN_VERSION'
               value: tokenVersion
+            }
+            {
+              name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+              value: applicationInsightsConnectionString
             }
           ]
           probes: [

@@ -1,5 +1,5 @@
 // Log Analytics receives the container's JSON logs (stdout) and Application Insights, built on the same
-// workspace, receives traces once the server sends them.
+// workspace, the server's OpenTelemetry traces and metrics.
 
 param location string
 param tags object
@@ -35,3 +35,5 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
 
 output logAnalyticsName string = logAnalytics.name
 output applicationInsightsName string = applicationInsights.name
+// Not a secret (it only lets one send telemetry), so it is set on the container as a plain value.
+output applicationInsightsConnectionString string = applicationInsights.properties.ConnectionString

@@ -63,6 +63,22 @@ describe("loadConfig: demo mode", () => {
     });
   });
 
+  it("reads an Application Insights connection string and refuses anything else", () => {
+    const connectionString =
+      "InstrumentationKey=6b2a0c55-1d8e-4e7a-9f3b-2c1d0e9f8a7b;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/";
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }, [])).toMatchObject({
+      telemetryConnectionString: connectionString,
+    });
+    expect(
+      errorOf(() =>
+        loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: "https://dc.services.visualstudio.com" }, []),
+      ).message,
+    ).toBe(
+      "Configuration error: APPLICATIONINSIGHTS_CONNECTION_STRING must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…).",
+    );
+    expect(loadConfig({}, []).telemetryConnectionString).toBeUndefined();
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: " ", FIELDCOACH_CLIENT_ID: "" }, [])).toMatchObject({
       mode: "demo",

@@ -7,6 +7,8 @@ interface CommonConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: LogLevel;
+  /** Application Insights' connection string: traces and metrics go to Azure Monitor when it is set. */
+  readonly telemetryConnectionString: string | undefined;
 }
 
 /** The seeded demo tenant: embedded database, Graph simulator and a local token issuer. */
@@ -91,6 +93,14 @@ const logLevel = z
   })
   .default("info");
 
+const telemetryConnectionString = z
+  .string()
+  .regex(
+    /(^|;)\s*InstrumentationKey=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*(;|$)/i,
+    "must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)",
+  )
+  .optional();
+
 const demoSchema = z
   .object({
     FIELDCOACH_MODE: z.literal("demo"),
@@ -103,6 +113,7 @@ const demoSchema = z
       )
       .default("127.0.0.1"),
     LOG_LEVEL: logLevel,
+    APPLICATIONINSIGHTS_CONNECTION_STRING: telemetryConnectionString,
     FIELDCOACH_DATA_DIR: z.string().default(".data/demo"),
     "--fresh": z.boolean(),
     ...Object.fromEntries(
@@ -118,6 +129,7 @@ const demoSchema = z
       port: input.PORT,
       host: input.HOST,
       logLevel: input.LOG_LEVEL,
+      telemetryConnectionString: input.APPLICATIONINSIGHTS_CONNECTION_STRING,
       dataDir: input.FIELDCOACH_DATA_DIR,
       fresh: input["--fresh"],
     }),
@@ -132,6 +144,7 @@ function tenantSchema(why: string) {
       PORT: port,
       HOST: z.string().default("0.0.0.0"),
       LOG_LEVEL: logLevel,
+      APPLICATIONINSIGHTS_CONNECTION_STRING: telemetryConnectionString,
       FIELDCOACH_CLIENT_ID: required("the app registration's client id").regex(
         GUID,
         "must be the app registration's client id, a GUID",
@@ -181,6 +194,7 @@ function tenantSchema(why: string) {
         port: input.PORT,
         host: input.HOST,
         logLevel: input.LOG_LEVEL,
+        telemetryConnectionString: input.APPLICATIONINSIGHTS_CONNECTION_STRING,
         clientId: input.FIELDCOACH_CLIENT_ID.toLowerCase(),
         teamsAppId: input.FIELDCOACH_APP_ID.toLowerCase(),
         credential,

@@ -6,6 +6,7 @@
  */
 
 import { Client, HTTPMessageHandler, ResponseType } from "@microsoft/microsoft-graph-client";
+import { tracedGraphCall } from "./graph-telemetry.ts";
 import { GraphError, mapGraphError } from "./map-error.ts";
 import { AuthMiddleware, type TokenProvider } from "./middleware-auth.ts";
 import { MailboxLimitMiddleware, MailboxSlots } from "./middleware-mailbox-limit.ts";
@@ -132,42 +133,62 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     scopesOf,
     async send(call) {
       const path = relativeUrl(call.url);
-      const label = `${call.method} ${path.split("?")[0]}`;
-      const scopes = scopesOf(call.permission);
-      const trace = new RequestTrace({
-        scopes,
-        mailboxes: call.mailboxes ?? new Map(),
-        idempotent: call.idempotent ?? call.method === "GET",
-        label,
-      });
-      const request = sdk
-        .api(path)
-        .headers({ ...call.headers })
-        .middlewareOptions([trace])
-        .responseType(ResponseType.RAW);
-      let response: Response;
-      try {
-        response = (await (call.method === "GET"
-          ? request.get()
-          : call.method === "POST"
-            ? request.post(call.body ?? {})
-            : call.method === "PATCH"
-              ? request.patch(call.body ?? {})
-              : request.delete())) as Response;
-      } catch (error) {
-        throw trace.failure ?? error;
-      }
-      const body = await readBody(response);
-      const header = (name: string): string | null => response.headers.get(name);
-      if (!response.ok) {
-        throw mapGraphError(
-          { status: response.status, header, body },
-          { request: label, neededScopes: scopes, tries: trace.tries, now: now() },
-        );
-      }
-      return { status: response.status, header, body };
+      let tries = 0;
+      return tracedGraphCall(
+        parsed.host,
+        call.method,
+        path,
+        async () => {
+          const result = await sendOnce(call, path);
+          tries = result.tries;
+          return result.result;
+        },
+        (ended) =>
+          "value" in ended
+            ? { status: ended.value.status, tries }
+            : ended.error instanceof GraphError
+              ? { status: ended.error.status, tries: ended.error.tries }
+              : { status: 0, tries },
+      );
     },
   };
+
+  async function sendOnce(call: GraphCall, path: string): Promise<{ result: GraphResult; tries: number }> {
+    const label = `${call.method} ${path.split("?")[0]}`;
+    const scopes = scopesOf(call.permission);
+    const trace = new RequestTrace({
+      scopes,
+      mailboxes: call.mailboxes ?? new Map(),
+      idempotent: call.idempotent ?? call.method === "GET",
+      label,
+    });
+    const request = sdk
+      .api(path)
+      .headers({ ...call.headers })
+      .middlewareOptions([trace])
+      .responseType(ResponseType.RAW);
+    let response: Response;
+    try {
+      response = (await (call.method === "GET"
+        ? request.get()
+        : call.method === "POST"
+          ? request.post(call.body ?? {})
+          : call.method === "PATCH"
+            ? request.patch(call.body ?? {})
+            : request.delete())) as Response;
+    } catch (error) {
+      throw trace.failure ?? error;
+    }
+    const body = await readBody(response);
+    const header = (name: string): string | null => response.headers.get(name);
+    if (!response.ok) {
+      throw mapGraphError(
+        { status: response.status, header, body },
+        { request: label, neededScopes: scopes, tries: trace.tries, now: now() },
+      );
+    }
+    return { result: { status: response.status, header, body }, tries: trace.tries };
+  }
 }
 
 async function readBody(response: Response): Promise<unknown> {

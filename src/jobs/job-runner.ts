@@ -12,6 +12,7 @@ import type { Instant } from "../domain/instant.ts";
 import type { HeldJob, QueuedJob } from "../store/repositories/job-queue.ts";
 import type { Store } from "../store/store.ts";
 import { jobKindOf, jobSubjectOf } from "./job-keys.ts";
+import { tracedJobRun } from "./job-telemetry.ts";
 
 export interface JobContext {
   readonly tenantId: string;
@@ -139,13 +140,15 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     let failed = false;
     try {
       if (handler === undefined) throw new Error(`no handler for jobs of kind "${kind}"`);
-      outcome = await handler.run({
-        tenantId: job.tenantId,
-        jobKey: job.jobKey,
-        subject: jobSubjectOf(job.jobKey),
-        attempt: job.attempts,
-        signal,
-      });
+      outcome = await tracedJobRun(kind, job.tenantId, () =>
+        handler.run({
+          tenantId: job.tenantId,
+          jobKey: job.jobKey,
+          subject: jobSubjectOf(job.jobKey),
+          attempt: job.attempts,
+          signal,
+        }),
+      );
     } catch (error) {
       failed = true;
       failure = error;

@@ -10,6 +10,7 @@ import { RequestError } from "./api-error.ts";
 import { type Authenticator, authenticateHook, maybeCallerOf } from "./caller.ts";
 import { answerUnroutableUrl, registerErrorHandling } from "./error-handler.ts";
 import { type HealthChecks, registerHealthRoutes } from "./health-routes.ts";
+import { registerRequestTelemetry } from "./request-telemetry.ts";
 import { CSV_BODY_LIMIT } from "./routes/handle-route.ts";
 import { applySecurityHeaders, registerSecurityHeaders } from "./security-headers.ts";
 import { registerWebPages, type WebPagesOptions } from "./web-pages.ts";
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       answerUnroutableUrl(error, request, reply);
     },
   });
+  registerRequestTelemetry(app);
   registerErrorHandling(app, { adminConsentUrl: deps.adminConsentUrl });
   registerSecurityHeaders(app, { https: deps.https });
   registerHealthRoutes(app, deps.health);

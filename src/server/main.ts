@@ -3,8 +3,11 @@
  * listens, and says where to go. A bad setting is one sentence on stderr and exit status 2.
  */
 
+import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { ConfigError, loadConfig } from "../config/load-config.ts";
 import { startServer } from "./start-server.ts";
+import { startTelemetry, type Telemetry } from "./telemetry.ts";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -18,6 +21,14 @@ async function main(): Promise<void> {
     throw error;
   }
   const started = performance.now();
+  const telemetry: Telemetry | undefined =
+    config.telemetryConnectionString === undefined
+      ? undefined
+      : startTelemetry({
+          connectionString: config.telemetryConnectionString,
+          serviceVersion: packageVersion(),
+          instanceId: hostname(),
+        });
   const server = await startServer(config, { backgroundSync: true });
   await server.app.listen({ port: config.port, host: config.host });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -41,16 +52,27 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.app.log.info({ signal }, "stopping");
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        server.app.log.error({ err: error }, "stopping failed");
-        process.exit(1);
-      },
-    );
+    server
+      .close()
+      // The last spans and counts are flushed once the last request and job have ended.
+      .then(() => telemetry?.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          server.app.log.error({ err: error }, "stopping failed");
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    readonly version: string;
+  };
+  return manifest.version;
 }
 
 await main();
