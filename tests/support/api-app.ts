@@ -67,7 +67,7 @@ export async function buildApiApp(parts: ApiAppParts): Promise<ApiApp> {
     },
     adminConsentUrl: parts.adminConsentUrl,
     web: {
-      webRoot: "/nonexistent/dist/web",
+      webRoot: parts.webRoot ?? "/nonexistent/dist/web",
       iconRoot: parts.iconRoot ?? "/nonexistent/icons",
       homeLinks: [],
     },
