@@ -78,6 +78,7 @@ export const SIGNED_IN_ERRORS: readonly ErrorCode[] = [
   "signing_keys_unavailable",
   "rate_limited",
   "internal",
+  "not_ready",
 ];
 
 function route<const R extends RouteSpec>(spec: R): R {

@@ -1,12 +1,13 @@
 /**
  * The one place errors become responses: named errors keep their code and sentence; Fastify's own
  * (body too large, bad JSON) get a stable code; Graph failures that reach here say what the caller can
- * do (wait, or have an administrator consent); anything else is logged with its cause and answered as
- * a 500 that reveals nothing inside.
+ * do (wait, or have an administrator consent), and so does a database that does not answer (wait);
+ * anything else is logged with its cause and answered as a 500 that reveals nothing inside.
  */
 
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type GraphFailure, isGraphFailure } from "../domain/graph-ports.ts";
+import { isDatabaseUnavailable } from "../store/database-unavailable.ts";
 import { errorBody, RequestError } from "./api-error.ts";
 import { maybeCallerOf } from "./caller.ts";
 import { htmlPage } from "./html.ts";
@@ -78,6 +79,11 @@ function isApiPath(url: string): boolean {
 export function toRequestError(error: unknown, adminConsentUrl: string | undefined): RequestError {
   if (error instanceof RequestError) return error;
   if (isGraphFailure(error)) return fromGraph(error, adminConsentUrl);
+  if (isDatabaseUnavailable(error)) {
+    return new RequestError("not_ready", "FieldCoach's database is not answering; try again shortly.", {
+      headers: { "Retry-After": "5" },
+    });
+  }
   if (isFastifyError(error)) {
     switch (error.code) {
       case "FST_ERR_CTP_BODY_TOO_LARGE":

@@ -16,9 +16,10 @@ export type DatabaseOptions =
       readonly schema?: string;
       readonly maxConnections?: number;
       /**
-       * Told when an idle pooled connection fails (the database restarted, the network dropped). The
-       * pool discards the connection and the next query opens another; without a listener node-postgres
-       * would crash the process.
+       * Told when a pooled connection fails outside a statement (the database restarted, the network
+       * dropped), idle or checked out between a transaction's statements. The pool discards the
+       * connection and the next query opens another; without a listener node-postgres would crash the
+       * process.
        */
       readonly onPoolError: (error: Error) => void;
     };
@@ -55,5 +56,11 @@ export async function createDatabase(options: DatabaseOptions): Promise<Kysely<D
     },
   });
   pool.on("error", options.onPoolError);
+  // The pool listens to idle connections only: one that fails while checked out emits its error on the
+  // client, with nobody listening. The statement in flight, or the next, fails too, and on release the
+  // pool discards the connection.
+  const whileCheckedOut = (error: Error) => options.onPoolError(error);
+  pool.on("acquire", (client) => client.on("error", whileCheckedOut));
+  pool.on("release", (_error, client) => client.removeListener("error", whileCheckedOut));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
