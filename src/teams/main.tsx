@@ -10,10 +10,12 @@ import { connectToTeams } from "./teams-host.ts";
 const TabConfigPage = lazy(
   () => import(/* webpackChunkName: "page-tab-config" */ "./pages/config/TabConfigPage.tsx"),
 );
+const SidePanelApp = lazy(() => import(/* webpackChunkName: "side-panel" */ "./side-panel/SidePanelApp.tsx"));
 
 /**
  * The Teams tab's entry: find out whether Teams hosts the page (briefly: the same bundle runs
- * standalone), then render the configuration page, the meeting panel or the personal tab.
+ * standalone), then render the configuration page, the meeting side panel or the personal tab (also
+ * what a meeting's chat and details tabs show).
  */
 async function start(): Promise<void> {
   const container = document.getElementById("root");
@@ -29,7 +31,11 @@ async function start(): Promise<void> {
     }
     return (
       <SignInGate host={host}>
-        <TabApp {...(place?.subPageId === undefined ? {} : { subPageId: place.subPageId })} />
+        {place?.frameContext === "sidePanel" ? (
+          <SidePanelApp />
+        ) : (
+          <TabApp {...(place?.subPageId === undefined ? {} : { subPageId: place.subPageId })} />
+        )}
       </SignInGate>
     );
   })();
