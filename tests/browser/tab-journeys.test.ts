@@ -1,10 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AcceptResponse } from "../../src/api/suggestions.ts";
-import { launchChromium, openPage } from "./support/browser.ts";
-import { buildPages } from "./support/build-pages.ts";
+import { openPage } from "./support/browser.ts";
+import { demoInChromium } from "./support/demo-in-chromium.ts";
 import { type DemoPersonInfo, demoPeople, personNamed } from "./support/demo-people.ts";
-import { type DemoServer, startDemoServer } from "./support/demo-server.ts";
 import { signInAs } from "./support/sign-in.ts";
 
 /** Tuesday 3 March 2026, 9:00 in New York: the demo tenant's calendars are laid out around it. */
@@ -15,25 +14,16 @@ const EXECUTIVE = "Renata Okafor";
 const OTHER_MANAGER = "Dana Whitfield";
 const TEAMMATE = "Hannah Novak";
 
-let server: DemoServer;
-let browser: Browser;
+const demo = demoInChromium(["tab"], NOW);
 let people: readonly DemoPersonInfo[];
 
 beforeAll(async () => {
-  const webRoot = await buildPages(["tab"]);
-  server = await startDemoServer({ webRoot, now: NOW });
-  browser = await launchChromium();
-  people = await demoPeople(server.baseUrl);
+  people = await demoPeople(demo.server.baseUrl);
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(name: string, options: { admin?: boolean } = {}): Promise<Page> {
-  const { page } = await openPage(browser, { baseUrl: server.baseUrl, now: NOW });
-  await signInAs(page, server.baseUrl, name, options);
+  const { page } = await openPage(demo.browser, { baseUrl: demo.server.baseUrl, now: NOW });
+  await signInAs(page, demo.server.baseUrl, name, options);
   return page;
 }
 
@@ -48,8 +38,8 @@ async function calendarHolds(
   person: DemoPersonInfo,
   booked: AcceptResponse,
 ): Promise<readonly string[] | undefined> {
-  const tenantId = server.server.demo!.tenantId;
-  const graph = await server.server.services.graph.asPerson(tenantId, person.objectId);
+  const tenantId = demo.server.server.demo!.tenantId;
+  const graph = await demo.server.server.services.graph.asPerson(tenantId, person.objectId);
   if (graph === undefined) throw new Error(`No Graph access as ${person.name}`);
   const events = await graph.calendars.calendarView(person.objectId, {
     start: Date.parse(booked.event.start),

@@ -1,5 +1,5 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { EventsResponse } from "../../src/api/events.ts";
 import type { Note } from "../../src/api/notes.ts";
 import type { PlanResponse } from "../../src/api/plans.ts";
@@ -7,10 +7,9 @@ import type { BehavioursResponse } from "../../src/api/settings.ts";
 import type { AcceptResponse, SuggestionsResponse } from "../../src/api/suggestions.ts";
 import { seriousAccessibilityProblems } from "./support/accessibility.ts";
 import { apiAs } from "./support/api-as.ts";
-import { launchChromium, openPage } from "./support/browser.ts";
-import { buildPages } from "./support/build-pages.ts";
+import { openPage } from "./support/browser.ts";
+import { demoInChromium } from "./support/demo-in-chromium.ts";
 import { demoPeople, personNamed } from "./support/demo-people.ts";
-import { type DemoServer, startDemoServer } from "./support/demo-server.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 import { signInAs } from "./support/sign-in.ts";
 
@@ -21,8 +20,7 @@ const EXECUTIVE = "Renata Okafor";
 const TEAMMATE = "Hannah Novak";
 const THEMES = ["light", "dark"] as const;
 
-let server: DemoServer;
-let browser: Browser;
+const demo = demoInChromium(["tab"], NOW);
 let noteId: string;
 let draftNoteId: string;
 let repEmail: string;
@@ -116,25 +114,17 @@ const PAGES: readonly PageCase[] = [
 ];
 
 beforeAll(async () => {
-  const webRoot = await buildPages(["tab"]);
-  server = await startDemoServer({ webRoot, now: NOW });
-  browser = await launchChromium();
   await seedCoaching();
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /**
  * What a few weeks of use would leave behind, so the pages show more than their empty states: a plan
  * with figures, and a booked field day whose note was shared, reflected on and signed off, awaiting review.
  */
 async function seedCoaching(): Promise<void> {
-  const people = await demoPeople(server.baseUrl);
-  const manager = await apiAs(server.baseUrl, personNamed(people, MANAGER).objectId);
-  const rep = await apiAs(server.baseUrl, personNamed(people, REP).objectId);
+  const people = await demoPeople(demo.server.baseUrl);
+  const manager = await apiAs(demo.server.baseUrl, personNamed(people, MANAGER).objectId);
+  const rep = await apiAs(demo.server.baseUrl, personNamed(people, REP).objectId);
   repEmail = personNamed(people, REP).email;
 
   const library = await manager.call<BehavioursResponse>("GET", "/api/settings/behaviours");
@@ -256,13 +246,13 @@ async function openAs(
   person: string,
   options: { admin?: boolean; theme: string; width?: number },
 ): Promise<Page> {
-  const { page } = await openPage(browser, {
-    baseUrl: server.baseUrl,
+  const { page } = await openPage(demo.browser, {
+    baseUrl: demo.server.baseUrl,
     now: NOW,
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.theme === "dark" ? "dark" : "light",
   });
-  await signInAs(page, server.baseUrl, person, {
+  await signInAs(page, demo.server.baseUrl, person, {
     admin: options.admin === true,
     path: `/tab?theme=${options.theme}`,
   });
@@ -278,8 +268,8 @@ async function show(page: Page, hash: string): Promise<void> {
 describe("every page of the tab, in light and dark", () => {
   for (const theme of THEMES) {
     it(`the demo sign-in has no serious accessibility problems (${theme})`, async () => {
-      const { page } = await openPage(browser, { baseUrl: server.baseUrl, now: NOW });
-      await page.goto(`${server.baseUrl}/tab?theme=${theme}`);
+      const { page } = await openPage(demo.browser, { baseUrl: demo.server.baseUrl, now: NOW });
+      await page.goto(`${demo.server.baseUrl}/tab?theme=${theme}`);
       await page.getByRole("heading", { name: "Sign in to the FieldCoach demo" }).waitFor();
       await page.getByRole("button", { name: new RegExp(`^${MANAGER} `) }).waitFor();
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
