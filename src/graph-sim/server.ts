@@ -155,7 +155,11 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
       results[index] = refusal;
       if (refusal === undefined) {
         admitted.push({ index, call });
-        if (call.target.mailbox !== undefined) counters.enter(call.target.mailbox);
+        if (call.target.mailbox !== undefined) {
+          const deltaRound =
+            call.match.kind === "calendarView.delta" && !call.request.query.has("$skiptoken");
+          counters.enter(call.target.mailbox, call.match.kind, deltaRound);
+        }
       }
     }
     try {
@@ -167,7 +171,7 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
       );
     } finally {
       for (const { call } of admitted)
-        if (call.target.mailbox !== undefined) counters.leave(call.target.mailbox);
+        if (call.target.mailbox !== undefined) counters.leave(call.target.mailbox, call.match.kind);
     }
     return results as SimResponse[];
   }

@@ -49,6 +49,13 @@ export interface SimStats {
   readonly dropped: number;
   /** The most requests that were ever in flight at once for one mailbox. */
   readonly maxInFlightPerMailbox: number;
+  /**
+   * Per mailbox, the delta rounds served: `calendarView/delta` calls without a `$skiptoken` (a first
+   * call or a delta link), each the start of one sync of that calendar.
+   */
+  readonly deltaRoundsByMailbox: Readonly<Record<string, number>>;
+  /** The most `calendarView/delta` calls that were ever in flight at once for one mailbox. */
+  readonly maxDeltaInFlightPerMailbox: number;
 }
 
 const everything: FaultMatch = () => true;
@@ -155,8 +162,11 @@ export class SimCounters {
   #unavailable = 0;
   #dropped = 0;
   #maxInFlight = 0;
+  #maxDeltaInFlight = 0;
   readonly #byKind = new Map<string, number>();
   readonly #inFlight = new Map<string, number>();
+  readonly #deltaInFlight = new Map<string, number>();
+  readonly #deltaRounds = new Map<string, number>();
 
   request(): void {
     this.#requests += 1;
@@ -183,16 +193,18 @@ export class SimCounters {
     return this.#inFlight.get(mailbox) ?? 0;
   }
 
-  enter(mailbox: string): void {
-    const now = this.inFlight(mailbox) + 1;
-    this.#inFlight.set(mailbox, now);
-    this.#maxInFlight = Math.max(this.#maxInFlight, now);
+  /** A call on `mailbox` is being served; `deltaRound` when it starts a delta round. */
+  enter(mailbox: string, kind: RouteKind, deltaRound: boolean): void {
+    this.#maxInFlight = Math.max(this.#maxInFlight, add(this.#inFlight, mailbox, 1));
+    if (kind === "calendarView.delta") {
+      this.#maxDeltaInFlight = Math.max(this.#maxDeltaInFlight, add(this.#deltaInFlight, mailbox, 1));
+    }
+    if (deltaRound) add(this.#deltaRounds, mailbox, 1);
   }
 
-  leave(mailbox: string): void {
-    const now = this.inFlight(mailbox) - 1;
-    if (now <= 0) this.#inFlight.delete(mailbox);
-    else this.#inFlight.set(mailbox, now);
+  leave(mailbox: string, kind: RouteKind): void {
+    add(this.#inFlight, mailbox, -1);
+    if (kind === "calendarView.delta") add(this.#deltaInFlight, mailbox, -1);
   }
 
   stats(): SimStats {
@@ -204,6 +216,8 @@ export class SimCounters {
       unavailable: this.#unavailable,
       dropped: this.#dropped,
       maxInFlightPerMailbox: this.#maxInFlight,
+      deltaRoundsByMailbox: Object.fromEntries(this.#deltaRounds),
+      maxDeltaInFlightPerMailbox: this.#maxDeltaInFlight,
     };
   }
 
@@ -214,6 +228,16 @@ export class SimCounters {
     this.#unavailable = 0;
     this.#dropped = 0;
     this.#maxInFlight = 0;
+    this.#maxDeltaInFlight = 0;
     this.#byKind.clear();
+    this.#deltaRounds.clear();
   }
+}
+
+/** Adds `step` to the mailbox's count (a count of zero is dropped) and returns the new count. */
+function add(counts: Map<string, number>, mailbox: string, step: number): number {
+  const now = (counts.get(mailbox) ?? 0) + step;
+  if (now <= 0) counts.delete(mailbox);
+  else counts.set(mailbox, now);
+  return now;
 }

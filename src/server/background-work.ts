@@ -36,9 +36,15 @@ export interface BackgroundWorkOptions {
   readonly publicBaseUrl: string;
   readonly clock: () => Instant;
   readonly log: JobLog;
+  /** How long a job's lease holds without a heartbeat: how long a lost instance's jobs wait (5 min). */
+  readonly leaseMs?: number;
+  /** How often the started runner looks for due jobs (5 s). */
+  readonly pollMs?: number;
 }
 
 export interface BackgroundWork {
+  /** Names this instance in the job leases it holds. */
+  readonly owner: string;
   /** Makes sure every known tenant has its jobs, then looks for due jobs every few seconds. */
   start(): Promise<void>;
   /** Runs due jobs until none is left; resolves with how many ran. */
@@ -66,7 +72,8 @@ export function createBackgroundWork(options: BackgroundWorkOptions): Background
   const runner = createJobRunner({
     store,
     owner,
-    leaseMs: LEASE_MS,
+    leaseMs: options.leaseMs ?? LEASE_MS,
+    pollMs: options.pollMs,
     clock,
     log: options.log,
     handlers: {
@@ -104,6 +111,7 @@ export function createBackgroundWork(options: BackgroundWorkOptions): Background
   });
 
   return {
+    owner,
     async start() {
       await scheduleTenantJobs(store, clock());
       runner.start();

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { ConfigError, loadConfig } from "../config/load-config.ts";
 import { startServer } from "./start-server.ts";
+import { stopOnSignals } from "./stop-on-signals.ts";
 import { startTelemetry, type Telemetry } from "./telemetry.ts";
 
 async function main(): Promise<void> {
@@ -47,25 +48,8 @@ async function main(): Promise<void> {
         ];
   process.stdout.write(`${lines.join("\n")}\n`);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    server.app.log.info({ signal }, "stopping");
-    server
-      .close()
-      // The last spans and counts are flushed once the last request and job have ended.
-      .then(() => telemetry?.stop())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          server.app.log.error({ err: error }, "stopping failed");
-          process.exit(1);
-        },
-      );
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
+  // The last spans and counts are flushed once the last request and job have ended.
+  stopOnSignals(server, () => telemetry?.stop());
 }
 
 function packageVersion(): string {

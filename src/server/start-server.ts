@@ -11,7 +11,7 @@ import { DEMO_DEPLOYMENT } from "../../manifest/deployment.ts";
 import type { Config } from "../config/load-config.ts";
 import type { GraphSimulator } from "../graph-sim/server.ts";
 import { notificationRoutes } from "../notifications/notification-routes.ts";
-import { type BackgroundWork, createBackgroundWork } from "./background-work.ts";
+import { type BackgroundWork, type BackgroundWorkOptions, createBackgroundWork } from "./background-work.ts";
 import { type ApiRoutes, buildApp, type PublicRoutes } from "./build-app.ts";
 import { DEMO_SIGN_IN_PAGE } from "./demo/demo-sign-in.ts";
 import { startDemo } from "./demo/start-demo.ts";
@@ -19,7 +19,7 @@ import { createLogger } from "./logger.ts";
 import { apiRoutes } from "./routes/api-routes.ts";
 import type { Services } from "./services.ts";
 import { createSyncCoordinator } from "./sync/sync-coordinator.ts";
-import { startTenantMode } from "./tenant-mode.ts";
+import { startTenantMode, type TenantEnvironment } from "./tenant-mode.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -44,13 +44,21 @@ export interface StartOptions {
   readonly webRoot?: string;
   /** Runs the background jobs (main.ts does; tests call `background.runDue()` themselves). */
   readonly backgroundSync?: boolean;
+  /** Job leases and polling when they should not be production's (a test that kills an instance). */
+  readonly backgroundTimings?: Pick<BackgroundWorkOptions, "leaseMs" | "pollMs">;
+  /**
+   * The store, Graph and sign-in to serve with instead of those the configuration's mode starts:
+   * several server processes sharing one PostgreSQL and one simulated tenant (tests/multi-instance).
+   */
+  readonly environment?: TenantEnvironment;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const now = options.now ?? Date.now;
   const logger = createLogger(config.logLevel, options.logDestination);
   const environment =
-    config.mode === "demo" ? await startDemo(config, now) : await startTenantMode(config, logger, now);
+    options.environment ??
+    (config.mode === "demo" ? await startDemo(config, now) : await startTenantMode(config, logger, now));
   const publicBaseUrl = config.mode === "demo" ? `http://localhost:${config.port}` : config.publicBaseUrl;
   const sync = createSyncCoordinator({
     store: environment.store,
@@ -67,6 +75,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     publicBaseUrl,
     clock: now,
     log: logger,
+    ...options.backgroundTimings,
   });
   const services: Services = {
     mode: config.mode,

@@ -7,7 +7,11 @@
 import { randomBytes } from "node:crypto";
 import { DEMO_DEPLOYMENT } from "../../../manifest/deployment.ts";
 import { createDevIssuer, type DevIssuer } from "../../dev-issuer/dev-issuer.ts";
-import { type DevIssuerServer, startDevIssuerServer } from "../../dev-issuer/token-endpoint.ts";
+import {
+  type DevIssuerServer,
+  type MsalAuthorityConfig,
+  startDevIssuerServer,
+} from "../../dev-issuer/token-endpoint.ts";
 import { createGraphClient, type GraphClient } from "../../graph/client.ts";
 import { createMsalAppTokenProvider, createMsalOboTokenProvider } from "../../graph/msal-token-provider.ts";
 import { type GraphSimulator, startGraphSimulator } from "../../graph-sim/server.ts";
@@ -24,23 +28,38 @@ export const LOCAL_CLIENT_ID = DEMO_DEPLOYMENT.clientId;
 export const LOCAL_APP_ID_URI = `api://localhost/${LOCAL_CLIENT_ID}`;
 const MINTED_TOKEN_SECONDS = 3600;
 
-export interface LocalTenant {
+export interface LocalTenant extends LocalTenantClients {
   readonly tenant: SimTenant;
   readonly issuer: DevIssuer;
   readonly issuerServer: DevIssuerServer;
   readonly sim: GraphSimulator;
-  readonly authenticate: Authenticator;
-  readonly graph: GraphAccess;
-  /** Graph as FieldCoach itself (client credentials), for its app-only calls: activity-feed notifications. */
-  readonly appGraph: GraphClient;
+  /** What a server in another process needs to connect to this tenant (`connectLocalTenant`). */
+  readonly connection: LocalTenantConnection;
   readonly signIn: PublicRoutes;
-  readonly adminConsentUrl: (tenantId: string) => string;
   /** An access token for FieldCoach's API, as Entra would issue it to the pages for this person. */
   apiToken(
     objectId: string,
     options?: { readonly roles?: readonly string[]; readonly expiresIn?: number },
   ): Promise<string>;
   close(): Promise<void>;
+}
+
+/** Everything a server needs to reach a running local tenant; plain data, so it can go to another process. */
+export interface LocalTenantConnection {
+  readonly tenantId: string;
+  /** The simulator's version root. */
+  readonly graphBaseUrl: string;
+  readonly issuer: { readonly url: string; readonly jwksUri: string; readonly msal: MsalAuthorityConfig };
+  /** FieldCoach's client secret at the development issuer. */
+  readonly clientSecret: string;
+}
+
+export interface LocalTenantClients {
+  readonly authenticate: Authenticator;
+  readonly graph: GraphAccess;
+  /** Graph as FieldCoach itself (client credentials), for its app-only calls: activity-feed notifications. */
+  readonly appGraph: GraphClient;
+  readonly adminConsentUrl: (tenantId: string) => string;
 }
 
 export interface LocalTenantOptions {
@@ -71,15 +90,6 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
     ],
   });
   const sim = await startGraphSimulator({ tenant, jwks: issuer.jwks, now });
-  const validator = createTokenValidator({
-    audiences: [LOCAL_CLIENT_ID, LOCAL_APP_ID_URI],
-    allowedTenants: [tenantId],
-    tokenVersion: 2,
-    requiredScope: LOCAL_API_SCOPE,
-    jwksUrlFor: () => issuerServer.jwksUri,
-    issuerFor: (id) => entraIssuer(id, 2),
-    clock: now,
-  });
   const apiToken: LocalTenant["apiToken"] = (objectId, tokenOptions = {}) => {
     const user = tenant.users.find((candidate) => candidate.id === objectId);
     return issuer.issueToken({
@@ -94,40 +104,27 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       ...(user === undefined ? {} : { name: user.displayName, upn: user.mail }),
     });
   };
-  const graph = createGraphAccess({
-    baseUrl: sim.baseUrl,
-    onBehalfOf: createMsalOboTokenProvider({
-      clientId: LOCAL_CLIENT_ID,
-      clientSecret,
-      tenantId,
-      authority: issuerServer.msal,
-    }),
+  const connection: LocalTenantConnection = {
+    tenantId,
+    graphBaseUrl: sim.baseUrl,
+    issuer: { url: issuerServer.url, jwksUri: issuerServer.jwksUri, msal: issuerServer.msal },
+    clientSecret,
+  };
+  const clients = connectLocalTenant(connection, {
+    now,
     mintToken: async (_tenantId, objectId) => ({
       token: await apiToken(objectId),
       expiresAt: now() + MINTED_TOKEN_SECONDS * 1000,
     }),
-    now,
-    clientTiming: options.graphClientTiming,
-  });
-  const appGraph = createGraphClient({
-    baseUrl: sim.baseUrl,
-    mode: "application",
-    getToken: createMsalAppTokenProvider({
-      clientId: LOCAL_CLIENT_ID,
-      clientSecret,
-      tenantId,
-      authority: issuerServer.msal,
-    }),
-    now,
+    graphClientTiming: options.graphClientTiming,
   });
   return {
     tenant,
     issuer,
     issuerServer,
     sim,
-    authenticate: createAuthenticator(validator),
-    graph,
-    appGraph,
+    connection,
+    ...clients,
     signIn: demoSignInRoutes({
       tenant,
       issuer,
@@ -135,11 +132,56 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       audience: LOCAL_APP_ID_URI,
       scope: LOCAL_API_SCOPE,
     }),
-    adminConsentUrl: (id) => `${issuerServer.url}/${id}/v2.0/adminconsent?client_id=${LOCAL_CLIENT_ID}`,
     apiToken,
     async close() {
       await sim.close();
       await issuerServer.close();
     },
+  };
+}
+
+/**
+ * FieldCoach's side of a local tenant, from what reaching it takes: sign-in checked against the
+ * issuer's keys, Graph On-Behalf-Of each person through the issuer's token endpoint, and Graph as
+ * FieldCoach itself. A server in another process connects to a local tenant this way.
+ */
+export function connectLocalTenant(
+  connection: LocalTenantConnection,
+  options: {
+    readonly now: () => number;
+    /** An API token for anyone: background work acts for people who sent none lately. */
+    readonly mintToken: (tenantId: string, objectId: string) => Promise<{ token: string; expiresAt: number }>;
+    readonly graphClientTiming?: GraphClientTiming;
+  },
+): LocalTenantClients {
+  const { tenantId, issuer, clientSecret } = connection;
+  const { now } = options;
+  const validator = createTokenValidator({
+    audiences: [LOCAL_CLIENT_ID, LOCAL_APP_ID_URI],
+    allowedTenants: [tenantId],
+    tokenVersion: 2,
+    requiredScope: LOCAL_API_SCOPE,
+    jwksUrlFor: () => issuer.jwksUri,
+    issuerFor: (id) => entraIssuer(id, 2),
+    clock: now,
+  });
+  const authority = { clientId: LOCAL_CLIENT_ID, clientSecret, tenantId, authority: issuer.msal };
+  const appGraph = createGraphClient({
+    baseUrl: connection.graphBaseUrl,
+    mode: "application",
+    getToken: createMsalAppTokenProvider(authority),
+    now,
+  });
+  return {
+    authenticate: createAuthenticator(validator),
+    graph: createGraphAccess({
+      baseUrl: connection.graphBaseUrl,
+      onBehalfOf: createMsalOboTokenProvider(authority),
+      mintToken: options.mintToken,
+      now,
+      clientTiming: options.graphClientTiming,
+    }),
+    appGraph,
+    adminConsentUrl: (id) => `${issuer.url}/${id}/v2.0/adminconsent?client_id=${LOCAL_CLIENT_ID}`,
   };
 }
