@@ -242,6 +242,16 @@ describe("errors classified by what the caller should do", () => {
     await expect(readCalendarView(shared.client, rep.id, march)).resolves.toHaveLength(10);
   });
 
+  it("permission for a delegated token with a shared-calendar scope on a calendar its owner did not share", async () => {
+    const { client } = world.clientWithScopes(megan, ["Calendars.Read", "Calendars.Read.Shared"]);
+    const unshared = org.reps[1]!;
+    await expect(readCalendarView(client, unshared.id, march)).rejects.toMatchObject({
+      kind: "permission",
+      status: 403,
+      code: "ErrorAccessDenied",
+    });
+  });
+
   it("permission (401) for an expired token and for a token meant for another audience", async () => {
     const earlier = await createDevIssuer({ tenantId: org.tenant.tenantId, now: () => NOW - 7_200_000 });
     const sim = await startGraphSimulator({ tenant: org.tenant, jwks: earlier.jwks, now: () => NOW });

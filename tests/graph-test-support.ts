@@ -92,7 +92,10 @@ export async function startGraphWorld(tenant: SimTenant): Promise<GraphWorld> {
   };
 }
 
-/** A sales org: a VP, two managers, three reps each, a customer-facing calendar for the first manager. */
+/**
+ * A sales org: a VP, two managers, three reps each, a customer-facing calendar for the first manager.
+ * Alex, the first rep, shares his calendar with his manager Megan; nobody else shares theirs.
+ */
 export function salesOrg(): {
   readonly tenant: SimTenant;
   readonly vp: SimUser;
@@ -103,11 +106,14 @@ export function salesOrg(): {
   const managers = ["megan", "nestor"].map((name) =>
     buildUser(name, { managerId: vp.id, jobTitle: "Sales Manager" }),
   );
+  const megan = managers[0]!;
   const reps = ["alex", "bianca", "chen", "dmitri", "eva", "farid"].map((name, i) =>
-    buildUser(name, { managerId: managers[Math.floor(i / 3)]!.id }),
+    buildUser(name, {
+      managerId: managers[Math.floor(i / 3)]!.id,
+      ...(i === 0 ? { calendarShares: [{ userId: megan.id, role: "read" as const }] } : {}),
+    }),
   );
   const meetings: SimMeeting[] = [];
-  const megan = managers[0]!;
   for (let day = 0; day < 10; day++) {
     const date = new Date(Date.UTC(2026, 2, 2 + day)).toISOString().slice(0, 10);
     reps.slice(0, 3).forEach((rep, i) => {

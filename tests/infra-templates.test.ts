@@ -535,11 +535,15 @@ describe("the container's configuration", () => {
     const delegated = graph.resourceAccess
       .filter((access) => access.type === "Scope")
       .map((access) => access.id);
-    // The one app-only call: activity-feed reminders, sent as FieldCoach rather than as a person.
+    // The app-only calls: activity-feed reminders, sent as FieldCoach rather than as a person, and the
+    // optional reading of reps' own calendars (least privileged, for the admin to scope with RBAC).
     const application = graph.resourceAccess
       .filter((access) => access.type !== "Scope")
       .map((access) => `${access.type} ${access.id}`);
-    expect(application).toEqual([`Role ${SEND_ACTIVITY.application[0]}`]);
+    expect(application).toEqual([
+      `Role ${SEND_ACTIVITY.application[0]}`,
+      `Role ${PERMISSIONS.readOthersCalendar.application[0]}`,
+    ]);
     const calls = Object.entries(PERMISSIONS);
     for (const [call, permission] of calls) {
       expect(

@@ -118,9 +118,24 @@ export type CalendarSyncResult =
     }
   | { readonly mailboxId: string; readonly ok: false; readonly failure: GraphFailure };
 
+export interface CalendarViewRequest {
+  readonly mailboxId: string;
+  readonly window: Interval;
+}
+
+/** One calendar of a `calendarViews` read: its events, or why Graph would not give them. */
+export type CalendarViewResult =
+  | { readonly mailboxId: string; readonly ok: true; readonly events: readonly EventInput[] }
+  | { readonly mailboxId: string; readonly ok: false; readonly failure: GraphFailure };
+
 export interface CalendarReader {
   /** The events of a mailbox's calendar overlapping a window, occurrences expanded, times in UTC. */
   calendarView(mailboxId: string, window: Interval): Promise<readonly EventInput[]>;
+  /**
+   * Other people's calendars, each read or refused on its own (a refusal for one leaves the others
+   * read); one result per request, in the same order.
+   */
+  calendarViews(requests: readonly CalendarViewRequest[]): Promise<readonly CalendarViewResult[]>;
   /** Changes to each calendar since its state; one result per request, in the same order. */
   sync(requests: readonly CalendarSyncRequest[]): Promise<readonly CalendarSyncResult[]>;
 }

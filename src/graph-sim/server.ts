@@ -179,7 +179,7 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
   function admit(call: Call): SimResponse | undefined {
     const { target, match, request } = call;
     counters.call(match.kind, target.inBatch);
-    const denied = accessDenied(request.caller, match.kind, match.user?.id, now());
+    const denied = accessDenied(request.caller, match.kind, match.user, now());
     if (denied !== undefined) return denied;
     const refused = refusedByFault(target);
     if (refused !== undefined) return refused;

@@ -1,11 +1,13 @@
 /**
  * Which permissions Graph accepts for each call the simulator serves (least and higher privileged, as
  * Microsoft's permission tables list them), and the mailbox rule for delegated tokens: a user's token
- * opens the user's own mailbox, and another's calendar only with a `.Shared` permission (the simulator
- * treats every calendar as shared with everyone; Exchange would also need the owner to share it).
+ * opens the user's own mailbox, and another's calendar only with a `.Shared` permission and only when
+ * the owner shared that calendar with the user (reading needs a share, writing a share that lets the
+ * recipient write), as Exchange decides. App-only tokens open any mailbox their roles cover.
  */
 
 import { type Caller, errorResponse, type SimResponse } from "./sim-http.ts";
+import type { SimUser } from "./tenant-data.ts";
 
 export type RouteKind =
   | "user"
@@ -29,8 +31,11 @@ export type RouteKind =
 interface Accepted {
   readonly delegated: readonly string[];
   readonly application: readonly string[];
-  /** Delegated permissions that also open another user's mailbox for this call. */
-  readonly shared?: readonly string[];
+  /**
+   * Delegated permissions that also open another user's mailbox for this call, when its owner shared
+   * the calendar with the caller in the role named.
+   */
+  readonly shared?: { readonly permissions: readonly string[]; readonly role: "read" | "write" };
   /** Calls on a mailbox (calendar, settings): delegated tokens reach only their own without `shared`. */
   readonly mailbox: boolean;
   readonly directory: boolean;
@@ -39,8 +44,11 @@ interface Accepted {
 const CALENDAR_READ_BASIC = ["Calendars.ReadBasic", "Calendars.Read", "Calendars.ReadWrite"];
 const CALENDAR_READ = ["Calendars.Read", "Calendars.ReadWrite"];
 const CALENDAR_WRITE = ["Calendars.ReadWrite"];
-const READ_SHARED = ["Calendars.Read.Shared", "Calendars.ReadWrite.Shared"];
-const WRITE_SHARED = ["Calendars.ReadWrite.Shared"];
+const READ_SHARED = {
+  permissions: ["Calendars.Read.Shared", "Calendars.ReadWrite.Shared"],
+  role: "read",
+} as const;
+const WRITE_SHARED = { permissions: ["Calendars.ReadWrite.Shared"], role: "write" } as const;
 const DIRECTORY = ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
 
 const ACCEPTED: Readonly<Record<Exclude<RouteKind, "batch">, Accepted>> = {
@@ -139,12 +147,13 @@ const ACCEPTED: Readonly<Record<Exclude<RouteKind, "batch">, Accepted>> = {
 
 /**
  * Undefined when the caller may make the call on `mailboxOwner`'s data; otherwise Graph's 403 (Outlook
- * answers `ErrorAccessDenied`, the directory `Authorization_RequestDenied`).
+ * answers `ErrorAccessDenied`, the directory `Authorization_RequestDenied`). A calendar that is not
+ * shared with the caller is refused exactly like a missing permission: Graph does not say which.
  */
 export function accessDenied(
   caller: Caller,
   kind: Exclude<RouteKind, "batch">,
-  mailboxOwner: string | undefined,
+  mailboxOwner: SimUser | undefined,
   now: number,
 ): SimResponse | undefined {
   const rule = ACCEPTED[kind];
@@ -161,7 +170,7 @@ export function accessDenied(
       : errorResponse(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.", {
           now,
         });
-  const isOwn = caller.kind === "user" && mailboxOwner !== undefined && mailboxOwner === caller.oid;
+  const isOwn = caller.kind === "user" && mailboxOwner !== undefined && mailboxOwner.id === caller.oid;
   const selfOnly = kind === "manager" || kind === "directReports" || kind === "user";
   const hasAccepted =
     accepted.some((p) => held.has(p)) ||
@@ -169,5 +178,9 @@ export function accessDenied(
   if (caller.kind === "app" || !rule.mailbox || mailboxOwner === undefined || isOwn) {
     return hasAccepted ? undefined : deny();
   }
-  return (rule.shared ?? []).some((p) => held.has(p)) ? undefined : deny();
+  const shared = rule.shared;
+  if (shared === undefined || !shared.permissions.some((p) => held.has(p))) return deny();
+  const share = mailboxOwner.calendarShares?.find((s) => s.userId === caller.oid);
+  const reaches = share !== undefined && (shared.role === "read" || share.role === "write");
+  return reaches ? undefined : deny();
 }

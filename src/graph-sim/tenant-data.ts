@@ -33,6 +33,18 @@ export interface SimUser {
   /** The mailbox's time zone (Windows name). */
   readonly timeZone: string;
   readonly workingHours: SimWorkingHours;
+  /** Whom the user shared their calendar with in Outlook; nobody when absent. */
+  readonly calendarShares?: readonly SimCalendarShare[];
+}
+
+/**
+ * A calendar shared in Outlook: the recipient may read its events (`read`), or also write them
+ * (`write`). Delegated Graph calls open another user's calendar only through such a share.
+ */
+export interface SimCalendarShare {
+  /** The recipient's directory object id. */
+  readonly userId: string;
+  readonly role: "read" | "write";
 }
 
 export interface SimAttendee {

@@ -17,6 +17,15 @@ export const PERMISSIONS = {
     delegated: ["Calendars.Read", "Calendars.ReadWrite"],
     application: ["Calendars.Read", "Calendars.ReadWrite"],
   },
+  /**
+   * `calendarView` of someone else's calendar. Delegated, Graph opens only calendars their owner shared
+   * with the signed-in person, and only with a `.Shared` permission; app-only it opens any mailbox the
+   * tenant's grant (best scoped with Exchange RBAC for Applications) reaches.
+   */
+  readOthersCalendar: {
+    delegated: ["Calendars.Read.Shared", "Calendars.ReadWrite.Shared"],
+    application: ["Calendars.Read", "Calendars.ReadWrite"],
+  },
   /** `calendar/getSchedule`: free/busy, subject and location only. */
   readSchedule: {
     delegated: ["Calendars.ReadBasic", "Calendars.Read", "Calendars.ReadWrite"],
