@@ -21,6 +21,17 @@ export const suggestion = z.object({
 });
 export type Suggestion = z.infer<typeof suggestion>;
 
+/**
+ * Whether a rep's own calendar was read, so that their blocks could be ranked by their ordinary customer
+ * calls (SPEC §5): as FieldCoach itself (`application`, where the tenant granted Calendars.Read) or as
+ * the signed-in person through a calendar the rep shared with them (`shared`); otherwise why not.
+ */
+export const repCalendar = z.discriminatedUnion("read", [
+  z.object({ rep: personSummary, read: z.literal(true), via: z.enum(["application", "shared"]) }),
+  z.object({ rep: personSummary, read: z.literal(false), why: z.string() }),
+]);
+export type RepCalendar = z.infer<typeof repCalendar>;
+
 export const suggestionsResponse = z.object({
   horizon: timeWindow,
   /** The zone the days and weeks are read in: the manager's working-hours zone. */
@@ -29,6 +40,8 @@ export const suggestionsResponse = z.object({
   due: z.array(z.object({ rep: personSummary, lastFieldDay: instant.nullable(), dueBy: instant })),
   /** Reps who could not be placed, and why (no working hours known, calendar not shared, …). */
   unplaceable: z.array(z.object({ rep: personSummary, why: z.string() })),
+  /** Each of the manager's reps: whether their own calendar was read for this ranking. */
+  repCalendars: z.array(repCalendar),
 });
 export type SuggestionsResponse = z.infer<typeof suggestionsResponse>;
 

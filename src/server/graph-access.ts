@@ -7,7 +7,7 @@
  */
 
 import type { Instant } from "../domain/instant.ts";
-import { createGraphClient, type GraphClientOptions } from "../graph/client.ts";
+import { createGraphClient, type GraphClient, type GraphClientOptions } from "../graph/client.ts";
 import { createGraphPorts, type GraphPorts } from "../graph/graph-ports.ts";
 import type { TokenProvider } from "../graph/middleware-auth.ts";
 import type { Caller } from "./caller.ts";
@@ -17,6 +17,11 @@ export interface GraphAccess {
   asCaller(caller: Caller): GraphPorts;
   /** Graph as a person outside any request of theirs; undefined when no valid token of theirs is at hand. */
   asPerson(tenantId: string, objectId: string): Promise<GraphPorts | undefined>;
+  /**
+   * Graph as FieldCoach itself in a tenant (app-only, client credentials): it reaches what the tenant's
+   * admin granted the app, and nothing more. Undefined when this deployment has no app client there.
+   */
+  asApplication(tenantId: string): GraphPorts | undefined;
 }
 
 export interface GraphAccessOptions {
@@ -26,6 +31,8 @@ export interface GraphAccessOptions {
   readonly onBehalfOf: (assertion: string) => TokenProvider;
   /** Demo mode: an API token for anyone, from the development issuer. */
   readonly mintToken?: (tenantId: string, objectId: string) => Promise<{ token: string; expiresAt: Instant }>;
+  /** FieldCoach's own (app-only) Graph client in a tenant, when it has one there. */
+  readonly application?: (tenantId: string) => GraphClient | undefined;
   readonly now: () => Instant;
   /**
    * The Graph client's timing, production's by default: tests of failing Graph shorten the timeout and
@@ -47,6 +54,7 @@ interface PersonClient {
 
 export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
   const clients = new Map<string, PersonClient>();
+  const appPorts = new WeakMap<GraphClient, GraphPorts>();
 
   const portsFor = (key: string, assertion: string, expiresAt: Instant): GraphPorts => {
     const existing = clients.get(key);
@@ -84,6 +92,16 @@ export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
       if (options.mintToken === undefined) return undefined;
       const minted = await options.mintToken(tenantId, objectId);
       return portsFor(key, minted.token, minted.expiresAt);
+    },
+    asApplication(tenantId) {
+      const client = options.application?.(tenantId);
+      if (client === undefined) return undefined;
+      let ports = appPorts.get(client);
+      if (ports === undefined) {
+        ports = createGraphPorts(client);
+        appPorts.set(client, ports);
+      }
+      return ports;
     },
   };
 }

@@ -20,14 +20,16 @@ export interface Services {
 
 /**
  * The delegated Microsoft Graph permissions FieldCoach asks for, least privileged for what it does:
- * read the signed-in manager's own calendar and reps' free/busy (getSchedule), book field days in it
- * (asked only when booking), read the org chart, the signed-in person's own mailbox settings, and the
- * tenant's domains. Each Graph call asks for the least privileged of these that serves it.
+ * read the signed-in manager's own calendar and book field days in it (asked only when booking), read
+ * reps' free/busy (getSchedule) and the calendars reps shared with the signed-in person (where
+ * FieldCoach's own access does not reach them), the org chart, the signed-in person's own mailbox
+ * settings, and the tenant's domains. Each Graph call asks for the least privileged of these that serves it.
  */
 export const DELEGATED_GRAPH_PERMISSIONS = [
   "User.Read",
   "User.Read.All",
   "Calendars.Read",
+  "Calendars.Read.Shared",
   "Calendars.ReadWrite",
   "MailboxSettings.Read",
 ] as const;

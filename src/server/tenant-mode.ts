@@ -63,7 +63,8 @@ export async function startTenantMode(
     if (provider === undefined) throw new RangeError(`tenant ${tenantId} is not allowed`);
     return provider(assertion);
   };
-  // Client credentials per tenant too: activity-feed reminders are sent as FieldCoach, not as a person.
+  // Client credentials per tenant too: activity-feed reminders are sent as FieldCoach, not as a person,
+  // and reps' own calendars are read as FieldCoach where the tenant granted it (SPEC §9).
   const appClients = new Map<string, GraphClient>(
     config.allowedTenants.map((tenantId) => [
       tenantId,
@@ -79,7 +80,12 @@ export async function startTenantMode(
   return {
     mode: "tenant",
     store,
-    graph: createGraphAccess({ baseUrl: GRAPH_BASE_URL, onBehalfOf, now }),
+    graph: createGraphAccess({
+      baseUrl: GRAPH_BASE_URL,
+      onBehalfOf,
+      application: (tenantId) => appClients.get(tenantId),
+      now,
+    }),
     appGraph: (tenantId) => appClients.get(tenantId),
     authenticate: createAuthenticator(validator),
     adminConsentUrl: (tenantId) =>

@@ -63,6 +63,8 @@ export interface ServerWorldOptions {
   readonly now: number;
   readonly rateLimit?: { readonly max: number; readonly windowMs: number };
   readonly consentedScopes?: readonly string[];
+  /** Graph application permissions granted to FieldCoach; the demo's by default. */
+  readonly applicationPermissions?: readonly string[];
   /** The webpack output to serve the pages from; none by default (the pages say to build them). */
   readonly webRoot?: string;
   /** Public routes besides the demo sign-in (Graph's notification endpoints). */
@@ -111,6 +113,9 @@ export async function startServerWorld(
         tenant,
         now,
         ...(options.consentedScopes === undefined ? {} : { consentedScopes: options.consentedScopes }),
+        ...(options.applicationPermissions === undefined
+          ? {}
+          : { applicationPermissions: options.applicationPermissions }),
       }),
     );
   }
@@ -123,6 +128,7 @@ export async function startServerWorld(
   const graph: GraphAccess = {
     asCaller: (caller) => localOf(caller.tenantId).graph.asCaller(caller),
     asPerson: (tenantId, objectId) => localOf(tenantId).graph.asPerson(tenantId, objectId),
+    asApplication: (tenantId) => localOf(tenantId).graph.asApplication(tenantId),
   };
   const validator = createTokenValidator({
     audiences: [LOCAL_CLIENT_ID, LOCAL_APP_ID_URI],

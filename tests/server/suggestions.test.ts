@@ -24,11 +24,20 @@ afterAll(async () => {
 
 interface SuggestionJson {
   id: string;
-  rep: { email: string };
+  rep: { email: string; name: string };
   day: string;
   start: string;
   end: string;
+  score: number;
+  reasons: string[];
   status: string;
+}
+
+interface RepCalendarJson {
+  rep: { email: string };
+  read: boolean;
+  via?: string;
+  why?: string;
 }
 
 const sim = () => world.tenants[0]!.sim;
@@ -121,5 +130,160 @@ describe("field-day suggestions", () => {
     const accept = await world.call(manager, "POST", `/api/suggestions/${suggestion.id}/accept`);
     expect(accept.statusCode).toBe(409);
     expect(accept.json().code).toBe("conflict");
+  });
+});
+
+const repsOf = (boss: SimUser) => tenant.users.filter((user) => user.managerId === boss.id);
+const internal = (address: string) => tenant.domains.some((domain) => address.endsWith(`@${domain}`));
+
+/** The rep's meetings with someone outside the tenant that lie wholly inside the block, from the tenant itself. */
+function externalMeetingsInside(rep: SimUser, suggestion: SuggestionJson) {
+  const start = Date.parse(suggestion.start);
+  const end = Date.parse(suggestion.end);
+  return tenant.meetings.filter(
+    (m) =>
+      !m.isCancelled &&
+      (m.organizer === rep.mail ||
+        m.attendees.some((a) => a.email === rep.mail && a.response !== "declined")) &&
+      [m.organizer, ...m.attendees.map((a) => a.email)].some((address) => !internal(address)) &&
+      Date.parse(m.start) >= start &&
+      Date.parse(m.end) <= end,
+  );
+}
+
+describe("ranking by the reps' own calendars", () => {
+  it("with app-only Calendars.Read, reads every rep's calendar and rides along on their ordinary customer calls", async () => {
+    const body = (await world.call(manager, "GET", "/api/suggestions")).json();
+    const calendars = body.repCalendars as RepCalendarJson[];
+    expect(calendars.map((c) => c.rep.email).sort()).toEqual(
+      repsOf(manager)
+        .map((rep) => rep.mail)
+        .sort(),
+    );
+    expect(calendars.every((c) => c.read && c.via === "application")).toBe(true);
+    const offered = (body.suggestions as SuggestionJson[]).filter((s) => s.status === "offered");
+    const riding = offered.filter((s) => s.reasons[0]!.startsWith("Rides along on "));
+    expect(riding.length).toBeGreaterThan(0);
+    for (const suggestion of riding) {
+      const calls = Number(
+        /^Rides along on (\d+) customer calls? \(none a big deal\)/.exec(suggestion.reasons[0]!)![1],
+      );
+      expect(calls).toBeGreaterThan(0);
+      expect(suggestion.score).toBeGreaterThanOrEqual(calls * 1000);
+      const rep = tenant.users.find((user) => user.mail === suggestion.rep.email)!;
+      expect(externalMeetingsInside(rep, suggestion).length).toBeGreaterThanOrEqual(calls);
+    }
+    for (const suggestion of offered) {
+      expect(suggestion.reasons[0]).not.toContain("their calendar was not read");
+    }
+  });
+
+  it("a rep whose calendar Graph keeps failing is ranked without it, and the page still comes", async () => {
+    const before = (await world.call(manager, "GET", "/api/suggestions")).json()
+      .suggestions as SuggestionJson[];
+    const failingEmail = before.find((s) => s.status === "offered")!.rep.email;
+    const failing = repsOf(manager).find((rep) => rep.mail === failingEmail)!;
+    const others = repsOf(manager).filter((rep) => rep !== failing);
+    sim().faults.serviceUnavailable({
+      times: 1_000,
+      retryAfterSeconds: 0,
+      match: (target) => target.kind === "calendarView" && target.mailbox === failing.id,
+    });
+    const response = await world.call(manager, "GET", "/api/suggestions");
+    sim().faults.clear();
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    const calendars = new Map((body.repCalendars as RepCalendarJson[]).map((c) => [c.rep.email, c]));
+    expect(calendars.get(failing.mail)).toEqual({
+      rep: { email: failing.mail, name: failing.displayName },
+      read: false,
+      why: "Microsoft Graph did not answer in time; try again later",
+    });
+    for (const rep of others) expect(calendars.get(rep.mail)).toMatchObject({ read: true });
+    const theirs = (body.suggestions as SuggestionJson[]).filter(
+      (s) => s.status === "offered" && s.rep.email === failing.mail,
+    );
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const suggestion of theirs) {
+      expect(suggestion.reasons[0]).toBe(
+        `${failing.displayName}'s customer calls are unknown: their calendar was not read`,
+      );
+    }
+    const again = (await world.call(manager, "GET", "/api/suggestions")).json();
+    expect((again.repCalendars as RepCalendarJson[]).every((c) => c.read)).toBe(true);
+  });
+
+  describe("without application access", () => {
+    let bare: ServerWorld;
+    let sharing: SimUser;
+
+    beforeAll(async () => {
+      // One rep shares their calendar with the manager in Outlook; nobody else does.
+      sharing = repsOf(manager)[0]!;
+      const sharedTenant = {
+        ...tenant,
+        users: tenant.users.map((user) =>
+          user.id === sharing.id
+            ? { ...user, calendarShares: [{ userId: manager.id, role: "read" as const }] }
+            : user,
+        ),
+      };
+      const { store } = await openTestStore("pglite");
+      bare = await startServerWorld({
+        tenants: [sharedTenant],
+        now: NOW,
+        store,
+        applicationPermissions: ["TeamsActivity.Send"],
+      });
+    });
+
+    afterAll(async () => {
+      await bare.close();
+      await bare.store.close();
+    });
+
+    it("reads as the manager only the calendar shared with them; the others are ranked without and say why", async () => {
+      const response = await bare.call(manager, "GET", "/api/suggestions");
+      expect(response.statusCode).toBe(200);
+      const body = response.json();
+      expect(body.suggestions.length).toBeGreaterThan(0);
+      const calendars = body.repCalendars as RepCalendarJson[];
+      for (const calendar of calendars) {
+        expect(calendar).toEqual(
+          calendar.rep.email === sharing.mail
+            ? { rep: calendar.rep, read: true, via: "shared" }
+            : {
+                rep: calendar.rep,
+                read: false,
+                why: "their calendar is not shared with you, and FieldCoach's own access (Calendars.Read) does not reach it",
+              },
+        );
+      }
+      const offered = (body.suggestions as SuggestionJson[]).filter((s) => s.status === "offered");
+      const own = offered.filter((s) => s.rep.email === sharing.mail);
+      expect(own.length).toBeGreaterThan(0);
+      for (const suggestion of own)
+        expect(suggestion.reasons[0]).toMatch(/^Rides along on \d+ customer calls?/);
+      for (const suggestion of offered.filter((s) => s.rep.email !== sharing.mail)) {
+        expect(suggestion.reasons[0]).toBe(
+          `${suggestion.rep.name}'s customer calls are unknown: their calendar was not read`,
+        );
+      }
+    });
+
+    it("an executive above sees the suggestions, without the calendar shared with the manager alone", async () => {
+      const vp = tenant.users.find((user) => user.id === manager.managerId)!;
+      const response = await bare.call(
+        vp,
+        "GET",
+        `/api/suggestions?manager=${encodeURIComponent(manager.mail)}`,
+      );
+      expect(response.statusCode).toBe(200);
+      const calendars = response.json().repCalendars as RepCalendarJson[];
+      expect(calendars.length).toBe(repsOf(manager).length);
+      expect(
+        calendars.every((c) => !c.read && c.why!.startsWith("their calendar is not shared with you")),
+      ).toBe(true);
+    });
   });
 });

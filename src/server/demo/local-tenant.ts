@@ -27,6 +27,12 @@ export const LOCAL_API_SCOPE = "access_as_user";
 export const LOCAL_CLIENT_ID = DEMO_DEPLOYMENT.clientId;
 export const LOCAL_APP_ID_URI = `api://localhost/${LOCAL_CLIENT_ID}`;
 const MINTED_TOKEN_SECONDS = 3600;
+/**
+ * The application permissions granted to FieldCoach in a local tenant: both that the registration lists
+ * (infra/aad.manifest.json), the optional Calendars.Read included, so that the demo's suggestions rank
+ * by the reps' own customer calls as in a tenant whose admin granted it.
+ */
+export const LOCAL_APPLICATION_PERMISSIONS = ["TeamsActivity.Send", "Calendars.Read"] as const;
 
 export interface LocalTenant extends LocalTenantClients {
   readonly tenant: SimTenant;
@@ -67,6 +73,8 @@ export interface LocalTenantOptions {
   readonly now: () => number;
   /** Graph permissions consented for FieldCoach; all it asks for by default. */
   readonly consentedScopes?: readonly string[];
+  /** Graph application permissions granted to FieldCoach; LOCAL_APPLICATION_PERMISSIONS by default. */
+  readonly applicationPermissions?: readonly string[];
   /** The Graph clients' timing when it should not be production's (fault tests). */
   readonly graphClientTiming?: GraphClientTiming;
 }
@@ -84,8 +92,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
         clientSecret,
         apiAudiences: [LOCAL_CLIENT_ID, LOCAL_APP_ID_URI],
         delegatedScopes: options.consentedScopes ?? DELEGATED_GRAPH_PERMISSIONS,
-        // The one application permission the registration asks for (infra/aad.manifest.json).
-        appRoles: ["TeamsActivity.Send"],
+        appRoles: options.applicationPermissions ?? LOCAL_APPLICATION_PERMISSIONS,
       },
     ],
   });
@@ -178,6 +185,7 @@ export function connectLocalTenant(
       baseUrl: connection.graphBaseUrl,
       onBehalfOf: createMsalOboTokenProvider(authority),
       mintToken: options.mintToken,
+      application: (id) => (id === tenantId ? appGraph : undefined),
       now,
       clientTiming: options.graphClientTiming,
     }),

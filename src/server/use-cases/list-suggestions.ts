@@ -1,14 +1,17 @@
 /**
  * Field-day suggestions for a manager's reps who are due (GET /api/suggestions, SPEC §5): free/busy and
- * working hours from getSchedule, held and booked field days from the synced calendar, the cadence
- * policy in force and the days the manager dismissed. The offers are kept, so that accepting one books
- * exactly what was shown, with a transaction id that makes a retried booking harmless.
+ * working hours from getSchedule, the reps' own calendars where FieldCoach may read them (their ordinary
+ * customer calls rank the days and may be joined), held and booked field days from the synced calendar,
+ * the cadence policy in force and the days the manager dismissed. The offers are kept, so that accepting
+ * one books exactly what was shown, with a transaction id that makes a retried booking harmless.
  */
 
 import { randomUUID } from "node:crypto";
 import type { SuggestionsResponse } from "../../api/suggestions.ts";
 import type { PersonSchedule, UnusableSchedule } from "../../domain/free-busy.ts";
-import type { Person } from "../../domain/org.ts";
+import { MS_PER_DAY } from "../../domain/instant.ts";
+import type { OrgIndex, Person } from "../../domain/org.ts";
+import { readRepCalendar } from "../../domain/suggest-customer-calls.ts";
 import { type Availability, suggestFieldDays } from "../../domain/suggest-field-days.ts";
 import { workWeekOf } from "../../domain/working-hours.ts";
 import { dateIn, plusWeeks, zoneNamed } from "../../domain/zoned-time.ts";
@@ -16,7 +19,8 @@ import { forbidden, notFound } from "../api-error.ts";
 import { canSeeTeam } from "../authorize.ts";
 import { isFieldDay } from "../figures/field-days-kept.ts";
 import { summaryOf } from "../present/present-note.ts";
-import { presentSuggestion } from "../present/present-suggestion.ts";
+import { presentRepCalendar, presentSuggestion } from "../present/present-suggestion.ts";
+import { type RepCalendarRead, readRepCalendars } from "../read-rep-calendars.ts";
 import { type RequestContext, signedInPerson } from "../request-context.ts";
 import { calendarSyncWindow } from "../sync/sync-window.ts";
 import { tenantOrgOf } from "../sync/tenant-org.ts";
@@ -47,11 +51,23 @@ export async function listSuggestions(
   );
   const zone = zoneNamed(managerPerson.timeZone)!;
   const horizon = { start: now, end: plusWeeks(now, policy.horizonWeeks, zone) };
-  const schedules = await context.graph.schedules.schedules(
-    viewer.objectId,
-    [manager.email, ...reps.map((rep) => rep.email)],
-    horizon,
-  );
+  // Calls are counted per day on the rep's wall clock, which may be a day either side of the manager's.
+  const callWindow = { start: horizon.start - MS_PER_DAY, end: horizon.end + MS_PER_DAY };
+  const [schedules, calendars] = await Promise.all([
+    context.graph.schedules.schedules(
+      viewer.objectId,
+      [manager.email, ...reps.map((rep) => rep.email)],
+      horizon,
+    ),
+    readRepCalendars(
+      context,
+      reps.flatMap((rep) => {
+        const record = hierarchy.person(rep.email);
+        return record === undefined ? [] : [{ email: rep.email, objectId: record.objectId }];
+      }),
+      callWindow,
+    ),
+  ]);
   const availability = availabilityOf(schedules.schedules, schedules.unusable);
   const events = await store.events.inWindow(tenantId, manager.email, calendarSyncWindow(now));
   const decided = await store.suggestions.list(tenantId, manager.email, ["accepted", "dismissed"]);
@@ -60,12 +76,16 @@ export async function listSuggestions(
     now,
     policy,
     manager: { email: manager.email, zone, availability: availability(managerPerson) },
-    reps: reps.map((rep) => ({
-      email: rep.email,
-      name: rep.name,
-      hireDate: rep.hireDate,
-      availability: availability(rep),
-    })),
+    reps: reps.map((rep) => {
+      const repAvailability = availability(rep);
+      return {
+        email: rep.email,
+        name: rep.name,
+        hireDate: rep.hireDate,
+        availability: repAvailability,
+        calendar: calendarOf(calendars.get(rep.email), repAvailability, org),
+      };
+    }),
     fieldDays: events
       .filter((event) => isFieldDay(event) && !event.isCancelled)
       .map((event) => ({ reps: event.reps, start: event.start })),
@@ -102,7 +122,14 @@ export async function listSuggestions(
       dueBy: iso(due.dueBy),
     })),
     unplaceable: result.unplaceable.map((item) => ({ rep: summaryOf(hierarchy, item.rep), why: item.why })),
+    repCalendars: reps.map((rep) => presentRepCalendar(calendars.get(rep.email), rep.email, hierarchy)),
   };
+}
+
+/** The rep's calendar as placement reads it, on the rep's own wall clock; undefined when not read. */
+function calendarOf(read: RepCalendarRead | undefined, availability: Availability, org: OrgIndex) {
+  if (read?.ok !== true || !availability.placeable) return undefined;
+  return readRepCalendar({ events: read.events, org, zone: availability.workWeek.zone });
 }
 
 /** Each person's free/busy and working hours; the directory's hours when the mailbox reported none. */
