@@ -25,6 +25,11 @@ export function PlanEditor(props: {
   readonly library: readonly (Behaviour & { readonly retired: boolean })[];
   readonly editable: boolean;
   readonly onSaved: (plan: PlanResponse) => void;
+  /**
+   * This version is the one saved here a moment ago. The editor starts afresh for each version, so
+   * the page that holds the plan remembers this for it.
+   */
+  readonly justSaved: boolean;
 }): ReactElement {
   const styles = useRepPlanStyles();
   const { locale } = useZoned();
@@ -33,7 +38,6 @@ export function PlanEditor(props: {
   const [goals, setGoals] = useState<readonly Goal[]>(props.plan.goals);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<{ message: string; stale: boolean } | undefined>();
-  const [saved, setSaved] = useState(false);
   const nameOf = (id: string) => props.library.find((behaviour) => behaviour.id === id)?.name ?? id;
   const unused = props.library.filter(
     (behaviour) => !behaviour.retired && !focus.some((item) => item.behaviourId === behaviour.id),
@@ -51,7 +55,6 @@ export function PlanEditor(props: {
         body: { focus: [...focus], goals: [...goals], cadenceOverride: props.plan.cadenceOverride },
       });
       props.onSaved(plan);
-      setSaved(true);
     } catch (error) {
       setProblem({ message: messageOf(error), stale: isFailure(error, "version_conflict") });
     } finally {
@@ -101,7 +104,6 @@ export function PlanEditor(props: {
                     setFocus(
                       focus.map((entry, at) => (at === index ? { ...entry, targetRating: rating } : entry)),
                     );
-                    setSaved(false);
                   }
                 }}
               >
@@ -118,7 +120,6 @@ export function PlanEditor(props: {
               aria-label={`Remove ${nameOf(item.behaviourId)} from the plan`}
               onClick={() => {
                 setFocus(focus.filter((_, at) => at !== index));
-                setSaved(false);
               }}
             />
           </li>
@@ -134,7 +135,6 @@ export function PlanEditor(props: {
             onOptionSelect={(_event, data) => {
               if (data.optionValue !== undefined) {
                 setFocus([...focus, { behaviourId: data.optionValue, targetRating: 3 }]);
-                setSaved(false);
               }
             }}
           >
@@ -155,7 +155,6 @@ export function PlanEditor(props: {
                 maxLength={500}
                 onChange={(_event, data) => {
                   setGoals(goals.map((entry, at) => (at === index ? { ...entry, text: data.value } : entry)));
-                  setSaved(false);
                 }}
               />
             </Field>
@@ -169,7 +168,6 @@ export function PlanEditor(props: {
                       at === index ? { ...entry, due: data.value === "" ? null : data.value } : entry,
                     ),
                   );
-                  setSaved(false);
                 }}
               />
             </Field>
@@ -182,7 +180,6 @@ export function PlanEditor(props: {
                   const status = data.optionValue;
                   if (status === "open" || status === "achieved" || status === "dropped") {
                     setGoals(goals.map((entry, at) => (at === index ? { ...entry, status } : entry)));
-                    setSaved(false);
                   }
                 }}
               >
@@ -197,7 +194,6 @@ export function PlanEditor(props: {
               aria-label={`Remove goal ${index + 1}`}
               onClick={() => {
                 setGoals(goals.filter((_, at) => at !== index));
-                setSaved(false);
               }}
             />
           </li>
@@ -209,7 +205,6 @@ export function PlanEditor(props: {
           disabled={goals.length >= 20}
           onClick={() => {
             setGoals([...goals, { id: crypto.randomUUID(), text: "", due: null, status: "open" }]);
-            setSaved(false);
           }}
         >
           Add a goal
@@ -221,7 +216,7 @@ export function PlanEditor(props: {
         >
           {saving ? "Saving…" : "Save plan"}
         </Button>
-        {saved && !changed ? <Text role="status">Plan saved.</Text> : null}
+        <Text role="status">{props.justSaved && !changed ? "Plan saved." : ""}</Text>
       </div>
       {problem === undefined ? null : (
         <ErrorState

@@ -1,6 +1,6 @@
 import { Subtitle1 } from "@fluentui/react-components";
 import { PersonQuestionMark24Regular } from "@fluentui/react-icons";
-import type { ReactElement, ReactNode } from "react";
+import { type ReactElement, type ReactNode, useState } from "react";
 import { isFailure, messageOf } from "../../../ui/api-failure.ts";
 import { useSession } from "../../../ui/app/session.ts";
 import { useResource } from "../../../ui/app/useResource.ts";
@@ -27,6 +27,7 @@ export function RepPlanView(props: {
     api.call("getPlan", { params: { email: props.email } }),
   );
   const behaviours = useResource("behaviours", (api) => api.call("getBehaviours", {}));
+  const [savedVersion, setSavedVersion] = useState<number | undefined>();
 
   if (plan.status === "loading") return <LoadingState label="Loading the plan…" />;
   if (plan.status === "failed") {
@@ -64,7 +65,11 @@ export function RepPlanView(props: {
                 plan={data}
                 library={behaviours.data.behaviours}
                 editable={isManager}
-                onSaved={(saved) => plan.set(() => saved)}
+                onSaved={(saved) => {
+                  setSavedVersion(saved.version);
+                  plan.set(() => saved);
+                }}
+                justSaved={savedVersion === data.version}
               />
             ) : (
               <LoadingState label="Loading the behaviour library…" />
