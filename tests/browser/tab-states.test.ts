@@ -209,6 +209,55 @@ describe("the rep's plan: figures from a CSV file", () => {
   }, 60_000);
 });
 
+describe("the rep's plan and actions, edited on the page", () => {
+  it("the manager sets a focus behaviour with its target rating and a goal, which stay after a reload", async () => {
+    const page = await open(MANAGER, `#/rep/${repEmail}`);
+    await page.getByRole("combobox", { name: "Add a focus behaviour" }).click();
+    const behaviour = page.getByRole("option").first();
+    const name = ((await behaviour.textContent()) ?? "").trim();
+    await behaviour.click();
+    await page.getByRole("combobox", { name: `Target rating for ${name}` }).click();
+    await page.getByRole("option", { name: "4 Role model" }).click();
+    await page.getByRole("button", { name: "Add a goal" }).click();
+    await page.getByRole("textbox", { name: "Goal 1" }).fill("Ask for the next meeting in every call");
+    await page.getByRole("button", { name: "Save plan" }).click();
+    await page.getByRole("status").filter({ hasText: "Plan saved." }).waitFor();
+
+    await page.reload();
+    await page.getByRole("combobox", { name: `Target rating for ${name}` }).waitFor();
+    expect(await page.getByRole("combobox", { name: `Target rating for ${name}` }).textContent()).toContain(
+      "4 Role model",
+    );
+    expect(await page.getByRole("textbox", { name: "Goal 1" }).inputValue()).toBe(
+      "Ask for the next meeting in every call",
+    );
+    await page.context().close();
+  }, 60_000);
+
+  it("the rep ticks off an action agreed in a shared note", async () => {
+    const note = await draftNote();
+    const action = { id: "6f7a2d10-0000-4000-8000-0000000000c1", text: "Send the recap the same day" };
+    const saved = await manager.call<Note>("PUT", `/api/notes/${note.id}`, {
+      ifMatch: note.version,
+      body: {
+        focus: [],
+        wentWell: "",
+        gaps: "",
+        privateNotes: "",
+        actions: [{ ...action, owner: "rep", due: "2026-03-06" }],
+      },
+    });
+    await manager.call<Note>("POST", `/api/notes/${saved.id}/share`, { body: {} });
+    const page = await open(REP, `#/note/${note.id}`);
+    const done = page.getByRole("checkbox", { name: `Done: ${action.text}` });
+    await done.check();
+    await expect.poll(() => done.isChecked()).toBe(true);
+    const stored = await manager.call<Note>("GET", `/api/notes/${note.id}`);
+    expect(stored.actions.find((item) => item.id === action.id)?.status).toBe("done");
+    await page.context().close();
+  }, 60_000);
+});
+
 describe("the coaching note never loses typing", () => {
   it("keeps what was typed offline and saves it on reconnecting", async () => {
     const note = await draftNote();
