@@ -66,6 +66,7 @@ function SuggestionList(props: {
   const [local, setLocal] = useState<ReadonlyMap<string, LocalState>>(new Map());
   const setState = (id: string, state: LocalState) => setLocal((current) => new Map(current).set(id, state));
   const shown = shownSuggestions(data.suggestions, local);
+  const unread = data.repCalendars.flatMap((entry) => (entry.read ? [] : [entry]));
 
   const book = async (suggestion: Suggestion) => {
     setState(suggestion.id, { phase: "booking" });
@@ -87,6 +88,21 @@ function SuggestionList(props: {
 
   return (
     <>
+      {unread.length > 0 ? (
+        <section className={styles.section} aria-label="Calendars not read">
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <ul>
+                {unread.map((entry) => (
+                  <li key={entry.rep.email}>
+                    Ranked without {entry.rep.name}'s customer calls: {entry.why}.
+                  </li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        </section>
+      ) : null}
       {shown.length === 0 ? (
         <EmptyState icon={<CalendarCheckmark24Regular />} title="No field days to suggest">
           {data.due.length === 0
