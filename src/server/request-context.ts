@@ -6,6 +6,7 @@
 
 import type { Instant } from "../domain/instant.ts";
 import type { GraphPorts } from "../graph/graph-ports.ts";
+import { JOB_KINDS } from "../jobs/job-keys.ts";
 import { ensureTenantJobs } from "../jobs/plan-jobs.ts";
 import type { PersonRecord } from "../store/repositories/people.ts";
 import { RequestError } from "./api-error.ts";
@@ -34,8 +35,12 @@ export async function requestContext(services: Services, caller: Caller): Promis
   const tenantId = caller.tenantId;
   try {
     const read = await services.sync.ensureDirectory(tenantId, caller.objectId, graph);
-    // A tenant seen for the first time gets its background jobs now rather than at the next start.
-    if (read !== undefined) await ensureTenantJobs(services.store, tenantId, services.now());
+    // A tenant seen for the first time gets its background jobs now rather than at the next start, and
+    // the managers a directory read names get theirs now rather than at the next planning.
+    if (read !== undefined) {
+      await ensureTenantJobs(services.store, tenantId, services.now());
+      await services.store.jobQueue.request(tenantId, JOB_KINDS.plan, services.now());
+    }
   } catch (error) {
     // A directory read that fails leaves the last one in force; with none at all there is nothing to serve.
     if ((await services.store.people.byObjectId(tenantId, caller.objectId)) === undefined) throw error;
