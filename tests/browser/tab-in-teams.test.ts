@@ -59,7 +59,7 @@ async function backgroundOf(tab: FrameLocator): Promise<string> {
 }
 
 describe("the tab inside Teams, through a stand-in for the Teams web client", () => {
-  it("takes Teams' theme and locale, and follows a theme change while it is open", async () => {
+  it("takes Teams' theme and locale, follows a theme change while it is open, and passes axe in high contrast", async () => {
     const { page, teams } = await inTeams(MANAGER, {
       path: "/tab",
       frameContext: "content",
@@ -78,6 +78,7 @@ describe("the tab inside Teams, through a stand-in for the Teams web client", ()
     await teams.setTheme("contrast");
     await expect.poll(() => themeOf(teams.tab)).toBe("contrast");
     expect(new Set([dark, light, await backgroundOf(teams.tab)]).size).toBe(3);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     const asked = (await teams.calls()).map((call) => call.func);
     expect(asked.slice(0, 2)).toEqual(["initialize", "getContext"]);
