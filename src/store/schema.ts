@@ -22,6 +22,10 @@ export interface TenantsTable {
   tenant_id: string;
   name: string | null;
   settings: JsonWithDefault<Record<string, unknown>>;
+  /** Administrators' saves of the settings (migration 0003); directory sync does not count. */
+  settings_version: Generated<number>;
+  settings_updated_by: string | null;
+  settings_updated_at: Timestamp | null;
   consented_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -294,8 +298,9 @@ export type AuditAction =
   | "action.update"
   | "comment.create"
   | "person.export"
-  | "person.erase";
-export type AuditTargetType = "note" | "action" | "person";
+  | "person.erase"
+  | "settings.update";
+export type AuditTargetType = "note" | "action" | "person" | "tenant";
 /** Ids and versions only: never note text. */
 export type AuditDetail = Readonly<Record<string, string | number | boolean | null>>;
 

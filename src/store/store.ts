@@ -22,6 +22,7 @@ import { type PersonDataRepository, personDataRepository } from "./repositories/
 import { type PlansRepository, plansRepository } from "./repositories/plans.ts";
 import { type PolicyRepository, policyRepository } from "./repositories/policy.ts";
 import { type RemindersRepository, remindersRepository } from "./repositories/reminders.ts";
+import { type RetentionRepository, retentionRepository } from "./repositories/retention.ts";
 import { type ReviewCommentsRepository, reviewCommentsRepository } from "./repositories/review-comments.ts";
 import { type SuggestionsRepository, suggestionsRepository } from "./repositories/suggestions.ts";
 import { type SyncStateRepository, syncStateRepository } from "./repositories/sync-state.ts";
@@ -50,6 +51,8 @@ export interface Repositories {
   readonly jobQueue: JobQueueRepository;
   readonly subscriptions: GraphSubscriptionsRepository;
   readonly reminders: RemindersRepository;
+  /** The tenant's retention: deleting the records of meetings older than it keeps them. */
+  readonly retention: RetentionRepository;
 }
 
 export interface Store extends Repositories {
@@ -85,6 +88,7 @@ export function repositoriesOf(db: Kysely<Database>): Repositories {
     jobQueue: jobQueueRepository(db),
     subscriptions: graphSubscriptionsRepository(db),
     reminders: remindersRepository(db),
+    retention: retentionRepository(db),
   };
 }
 

@@ -22,7 +22,11 @@ describe("PGlite: a data folder", () => {
     const dataDir = await mkdtemp(join(tmpdir(), "fieldcoach-pglite-"));
     try {
       let db: Kysely<Database> = await createDatabase({ kind: "pglite", dataDir });
-      expect(await migrateToLatest(db)).toEqual(["0001-initial", "0002-background-work"]);
+      expect(await migrateToLatest(db)).toEqual([
+        "0001-initial",
+        "0002-background-work",
+        "0003-tenant-settings-version",
+      ]);
       await createStore(db).tenants.upsert("00000000-0000-4000-8000-00000000c0de", "Contoso", NOW);
       await db.destroy();
 

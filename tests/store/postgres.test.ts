@@ -58,7 +58,11 @@ if (url === undefined || url === "") {
       const second = await createDatabase({ kind: "postgres", url, schema: `${prefix}_race`, onPoolError });
       opened.push(second);
       const results = await Promise.all([migrateToLatest(first), migrateToLatest(second)]);
-      expect(results.flat()).toEqual(["0001-initial", "0002-background-work"]);
+      expect(results.flat()).toEqual([
+        "0001-initial",
+        "0002-background-work",
+        "0003-tenant-settings-version",
+      ]);
     });
   });
 

@@ -48,7 +48,7 @@ export function defineStoreSuite(backend: StoreBackend): void {
 
   describe(`${backend.name}: migrations`, () => {
     it("apply once and are idempotent", async () => {
-      expect(appliedFirst).toEqual(["0001-initial", "0002-background-work"]);
+      expect(appliedFirst).toEqual(["0001-initial", "0002-background-work", "0003-tenant-settings-version"]);
       expect(await migrateToLatest(db)).toEqual([]);
       expect(await store.isReachable()).toBe(true);
     });
@@ -914,6 +914,112 @@ export function defineStoreSuite(backend: StoreBackend): void {
       });
       expect(await store.tenants.recordConsent(freshTenant(), NOW)).toBeUndefined();
       expect((await store.tenants.listAll()).some((tenant) => tenant.tenantId === t)).toBe(true);
+    });
+
+    it("merge settings key by key, and save administrators' settings only over the version read", async () => {
+      const t = freshTenant();
+      const admin = { by: "ida@contoso.com", now: NOW + HOUR };
+      await store.tenants.upsert(t, "Contoso", NOW);
+      await store.tenants.updateSettings(t, { verifiedDomains: ["contoso.com"] }, NOW);
+      const first = await store.tenants.saveAdminSettings(t, { bigDealThreshold: 5, accounts: [] }, 0, admin);
+      expect(first).toMatchObject({
+        outcome: "saved",
+        record: {
+          settings: { verifiedDomains: ["contoso.com"], bigDealThreshold: 5, accounts: [] },
+          settingsVersion: 1,
+          settingsUpdatedBy: "ida@contoso.com",
+          settingsUpdatedAt: NOW + HOUR,
+        },
+      });
+      expect(await store.tenants.saveAdminSettings(t, { bigDealThreshold: 6 }, 0, admin)).toMatchObject({
+        outcome: "conflict",
+        current: { settingsVersion: 1, settings: { bigDealThreshold: 5 } },
+      });
+      await store.tenants.updateSettings(t, { verifiedDomains: ["contoso.com", "fabrikam.eu"] }, NOW + DAY);
+      const second = await store.tenants.saveAdminSettings(t, { bigDealThreshold: 7 }, 1, admin);
+      expect(second).toMatchObject({
+        outcome: "saved",
+        record: {
+          settingsVersion: 2,
+          settings: { verifiedDomains: ["contoso.com", "fabrikam.eu"], bigDealThreshold: 7, accounts: [] },
+        },
+      });
+      expect(await store.tenants.settingsVersion(t)).toBe(2);
+      expect(await store.tenants.settingsVersion(freshTenant())).toBe(0);
+      expect(await store.tenants.saveAdminSettings(freshTenant(), { bigDealThreshold: 1 }, 3, admin)).toBe(
+        undefined,
+      );
+      const unknown = freshTenant();
+      expect(await store.tenants.saveAdminSettings(unknown, { bigDealThreshold: 1 }, 0, admin)).toMatchObject(
+        {
+          outcome: "saved",
+          record: { tenantId: unknown, settingsVersion: 1, settings: { bigDealThreshold: 1 } },
+        },
+      );
+    });
+
+    it("keep both an administrator's save and a directory sync's domains written at the same moment", async () => {
+      const t = freshTenant();
+      await store.tenants.upsert(t, "Contoso", NOW);
+      for (let round = 1; round <= 5; round++) {
+        const domains = [`d${round}.contoso.com`];
+        await Promise.all([
+          store.transaction((tx) => tx.tenants.updateSettings(t, { verifiedDomains: domains }, NOW)),
+          store.tenants.saveAdminSettings(t, { bigDealThreshold: round }, round - 1, {
+            by: "ida@contoso.com",
+            now: NOW,
+          }),
+        ]);
+        expect((await store.tenants.get(t))?.settings).toEqual({
+          verifiedDomains: domains,
+          bigDealThreshold: round,
+        });
+      }
+    });
+
+    it("list the stored customer calls and set their big-deal flags and reasons", async () => {
+      const t = freshTenant();
+      await store.events.upsert(
+        t,
+        "max@contoso.com",
+        [
+          buildEvent({ eventId: "call" }),
+          buildEvent({ eventId: "unclassified", initiator: "none", development: "none" }),
+          buildEvent({ eventId: "group", kind: "group", customerDomains: [] }),
+        ],
+        NOW,
+      );
+      await store.events.upsert(t, "mia@contoso.com", [buildEvent({ eventId: "call" })], NOW);
+      expect((await store.events.customerCalls(t)).map((call) => [call.mailbox, call.eventId])).toEqual([
+        ["max@contoso.com", "call"],
+        ["mia@contoso.com", "call"],
+      ]);
+      const [maxCall] = await store.events.customerCalls(t, "max@contoso.com");
+      expect(maxCall).toEqual({
+        mailbox: "max@contoso.com",
+        eventId: "call",
+        initiator: "rep",
+        kind: "customer-call",
+        customerDomains: ["fabrikam.com"],
+        bigDeal: false,
+        reasons: ["organized by Rita Rep"],
+      });
+      const reasons = ["organized by Rita Rep", "big deal: Fabrikam has 2 in open pipeline, at or above 1"];
+      expect(
+        await store.events.setBigDeals(
+          t,
+          [{ mailbox: "max@contoso.com", eventId: "call", bigDeal: true, reasons }],
+          NOW + DAY,
+        ),
+      ).toBe(1);
+      const [stored] = await store.events.withICalUId(t, "ical-call");
+      expect(stored).toMatchObject({
+        mailbox: "max@contoso.com",
+        bigDeal: true,
+        reasons,
+        classifiedAt: NOW + DAY,
+      });
+      expect((await store.events.withICalUId(t, "ical-call"))[1]).toMatchObject({ bigDeal: false });
     });
   });
 

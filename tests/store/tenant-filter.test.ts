@@ -476,6 +476,12 @@ async function runEveryMethod(store: Store, t: string, now: number, enter: (meth
   await run("tenants.get", () => store.tenants.get(t));
   await run("tenants.recordConsent", () => store.tenants.recordConsent(t, now));
   await run("tenants.updateSettings", () => store.tenants.updateSettings(t, { bigDealThreshold: 5 }, now));
+  await run("tenants.saveAdminSettings", async () => {
+    await store.tenants.saveAdminSettings(t, { bigDealThreshold: 6 }, 0, by);
+    await store.tenants.saveAdminSettings(t, { bigDealThreshold: 7 }, 1, by);
+    await store.tenants.saveAdminSettings(t, { bigDealThreshold: 8 }, 1, by);
+  });
+  await run("tenants.settingsVersion", () => store.tenants.settingsVersion(t));
   await run("tenants.listAll", () => store.tenants.listAll());
 
   await run("people.replaceDirectory", () =>
@@ -532,6 +538,17 @@ async function runEveryMethod(store: Store, t: string, now: number, enter: (meth
   });
   await run("events.withICalUId", () => store.events.withICalUId(t, "ical-e1"));
   await run("events.latestFieldDays", () => store.events.latestFieldDays(t, "max@contoso.com", now));
+  await run("events.customerCalls", async () => {
+    await store.events.customerCalls(t);
+    await store.events.customerCalls(t, "max@contoso.com");
+  });
+  await run("events.setBigDeals", () =>
+    store.events.setBigDeals(
+      t,
+      [{ mailbox: "max@contoso.com", eventId: "e2", bigDeal: true, reasons: ["big deal: Fabrikam"] }],
+      now,
+    ),
+  );
 
   await run("overrides.set", () =>
     store.overrides.set(t, "max@contoso.com", "ical-e2", { kind: "group" }, by),
@@ -770,6 +787,9 @@ async function runEveryMethod(store: Store, t: string, now: number, enter: (meth
   await run("reminders.noteMilestones", () =>
     store.reminders.noteMilestones(t, { since: now - 7 * DAY, meetings: ["ical-e1", "ical-e3"] }),
   );
+
+  // A cutoff past every record above, so that each of its statements finds something to delete.
+  await run("retention.deleteExpired", () => store.retention.deleteExpired(t, now + 365 * DAY, 100));
 
   await run("personData.export", () => store.personData.export(t, "rita@contoso.com"));
   await run("personData.erase", () => store.personData.erase(t, "rita@contoso.com"));

@@ -71,6 +71,30 @@ export interface ClassifiedEventsRepository {
   withICalUId(tenantId: string, iCalUId: string): Promise<ClassifiedEventRecord[]>;
   /** The start of each rep's latest held field day at or before `asOf` (cancelled ones excluded). */
   latestFieldDays(tenantId: string, mailbox: string, asOf: Instant): Promise<Map<string, Instant>>;
+  /**
+   * The classified customer calls, of every mailbox or of one, with what deciding a big deal needs:
+   * the meetings a change of the tenant's accounts or big-deal threshold may change.
+   */
+  customerCalls(tenantId: string, mailbox?: string): Promise<CustomerCallRecord[]>;
+  /** Sets the big-deal flag and reasons of stored events; returns how many it changed. */
+  setBigDeals(tenantId: string, changes: readonly BigDealChange[], now: Instant): Promise<number>;
+}
+
+export interface CustomerCallRecord {
+  readonly mailbox: string;
+  readonly eventId: string;
+  readonly initiator: Initiator;
+  readonly kind: MeetingKind | null;
+  readonly customerDomains: readonly string[];
+  readonly bigDeal: boolean;
+  readonly reasons: readonly string[];
+}
+
+export interface BigDealChange {
+  readonly mailbox: string;
+  readonly eventId: string;
+  readonly bigDeal: boolean;
+  readonly reasons: readonly string[];
 }
 
 export function classifiedEventsRepository(db: Kysely<Database>): ClassifiedEventsRepository {
@@ -184,6 +208,41 @@ export function classifiedEventsRepository(db: Kysely<Database>): ClassifiedEven
           and e.start_at <= ${toDate(asOf)}
         group by r.rep`.execute(db);
       return new Map(rows.map((row) => [row.rep, toInstant(row.latest)]));
+    },
+    async customerCalls(tenantId, mailbox) {
+      const rows = await db
+        .selectFrom("classified_events")
+        .select(["mailbox", "event_id", "initiator", "kind", "customer_domains", "big_deal", "reasons"])
+        .where("tenant_id", "=", tenantId)
+        .$if(mailbox !== undefined, (query) => query.where("mailbox", "=", mailbox!))
+        .where("kind", "=", "customer-call")
+        .where("initiator", "<>", "none")
+        .orderBy("mailbox")
+        .orderBy("event_id")
+        .execute();
+      return rows.map((row) => ({
+        mailbox: row.mailbox,
+        eventId: row.event_id,
+        initiator: row.initiator,
+        kind: row.kind,
+        customerDomains: row.customer_domains,
+        bigDeal: row.big_deal,
+        reasons: row.reasons,
+      }));
+    },
+    async setBigDeals(tenantId, changes, now) {
+      let changed = 0;
+      for (const change of changes) {
+        const result = await db
+          .updateTable("classified_events")
+          .set({ big_deal: change.bigDeal, reasons: json(change.reasons), classified_at: toDate(now) })
+          .where("tenant_id", "=", tenantId)
+          .where("mailbox", "=", change.mailbox)
+          .where("event_id", "=", change.eventId)
+          .executeTakeFirst();
+        changed += Number(result.numUpdatedRows);
+      }
+      return changed;
     },
   };
 }
