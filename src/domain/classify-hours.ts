@@ -4,6 +4,9 @@ import { addDays, MS_PER_HOUR } from "./instant.ts";
 import { clip, hoursOf } from "./interval.ts";
 import type { Person } from "./org.ts";
 
+const ALL_DAY = "all day: ";
+const CLIPPED = " fall in the window";
+
 /** An event's hours inside the window, and a sentence when they are not simply its length. */
 export interface EventHours {
   readonly hours: number;
@@ -24,8 +27,7 @@ export function eventHours(event: CalendarEvent, person: Person, context: Classi
   const length = (event.end - event.start) / MS_PER_HOUR;
   return {
     hours,
-    reason:
-      hours < length ? `${formatHours(hours)} of its ${formatHours(length)} fall in the window` : undefined,
+    reason: hours < length ? `${formatHours(hours)} of its ${formatHours(length)}${CLIPPED}` : undefined,
   };
 }
 
@@ -42,7 +44,7 @@ function allDayHours(event: CalendarEvent, person: Person, context: Classificati
     const inside = clip(day, context.window);
     if (inside !== undefined) hours += hoursOf(inside);
   }
-  const counted = `all day: ${days} ${days === 1 ? "working day" : "working days"} of ${person.name}`;
+  const counted = `${ALL_DAY}${days} ${days === 1 ? "working day" : "working days"} of ${person.name}`;
   return {
     hours,
     reason:
@@ -50,6 +52,11 @@ function allDayHours(event: CalendarEvent, person: Person, context: Classificati
         ? `${counted}, ${formatHours(hours)} of ${formatHours(fullHours)} in the window`
         : `${counted}, ${formatHours(hours)}`,
   };
+}
+
+/** True for a sentence eventHours writes. */
+export function isHoursReason(reason: string): boolean {
+  return reason.startsWith(ALL_DAY) || reason.endsWith(CLIPPED);
 }
 
 /** "1.5 hours", "1 hour": hours as a reason sentence writes them. */

@@ -119,9 +119,16 @@ export function addKindReasons(
   }
 }
 
-export function bigDealReason(account: Account, context: ClassificationContext): string {
+const BIG_DEAL = "big deal: ";
+
+export function bigDealReason(account: Account, context: Pick<ClassificationContext, "org">): string {
   const threshold = context.org.org.bigDealThreshold;
-  return `big deal: ${account.name} has ${account.openPipeline} in open pipeline, at or above ${threshold}`;
+  return `${BIG_DEAL}${account.name} has ${account.openPipeline} in open pipeline, at or above ${threshold}`;
+}
+
+/** True for the sentence bigDealReason writes. */
+export function isBigDealReason(reason: string): boolean {
+  return reason.startsWith(BIG_DEAL);
 }
 
 function nameOf(address: string, context: ClassificationContext): string {

@@ -65,6 +65,8 @@ export interface OrgIndex {
   isInternalAddress(address: string): boolean;
   /** The account whose domain (or a parent domain of it) the address belongs to. */
   accountFor(address: string): Account | undefined;
+  /** The account of a lower-case domain (or of a parent domain of it), as `accountFor` finds it. */
+  accountForDomain(domain: string): Account | undefined;
 }
 
 export function domainOf(address: string): string {
@@ -101,6 +103,18 @@ export function buildOrgIndex(org: Org): OrgIndex {
     return internal;
   };
 
+  const accountForDomain = (domain: string): Account | undefined => {
+    if (accountCache.has(domain)) return accountCache.get(domain);
+    // The most specific account wins: eu.fabrikam.com may be a customer of its own beside fabrikam.com.
+    let account: Account | undefined;
+    for (const candidate of org.accounts) {
+      if (!isSameOrSubdomain(domain, candidate.domain)) continue;
+      if (account === undefined || candidate.domain.length > account.domain.length) account = candidate;
+    }
+    accountCache.set(domain, account);
+    return account;
+  };
+
   return {
     org,
     personByAddress: (address) => byAddress.get(address.toLowerCase()),
@@ -120,17 +134,7 @@ export function buildOrgIndex(org: Org): OrgIndex {
       return out;
     },
     isInternalAddress: (address) => isInternalDomain(domainOf(address)),
-    accountFor: (address) => {
-      const domain = domainOf(address);
-      if (accountCache.has(domain)) return accountCache.get(domain);
-      // The most specific account wins: eu.fabrikam.com may be a customer of its own beside fabrikam.com.
-      let account: Account | undefined;
-      for (const candidate of org.accounts) {
-        if (!isSameOrSubdomain(domain, candidate.domain)) continue;
-        if (account === undefined || candidate.domain.length > account.domain.length) account = candidate;
-      }
-      accountCache.set(domain, account);
-      return account;
-    },
+    accountFor: (address) => accountForDomain(domainOf(address)),
+    accountForDomain,
   };
 }
