@@ -26,13 +26,14 @@ for (const backend of backends("jobs_plan")) {
       await backend.close();
     });
 
-    it("gives each tenant its planning and reminder jobs once, however often start-up runs", async () => {
+    it("gives each tenant its planning, reminder and retention jobs once, however often start-up runs", async () => {
       expect(await scheduleTenantJobs(store, START)).toBe(1);
       expect(await scheduleTenantJobs(store, START + 3_600_000)).toBe(1);
       await ensureTenantJobs(store, tenantId, START + 7_200_000);
       expect((await store.jobQueue.list(tenantId, "")).map((job) => [job.jobKey, job.dueAt])).toEqual([
         ["plan", START],
         ["reminders", START],
+        ["retention", START],
       ]);
     });
 
@@ -56,6 +57,7 @@ for (const backend of backends("jobs_plan")) {
             },
           }),
           reminders: { intervalMs: INTERVAL, run: async () => undefined },
+          retention: { intervalMs: INTERVAL, run: async () => undefined },
           subscription: { intervalMs: INTERVAL, run: async () => undefined },
         },
       });
@@ -66,6 +68,7 @@ for (const backend of backends("jobs_plan")) {
         ...managerEmails.map((email) => `calendar:${email}`),
         "plan",
         "reminders",
+        "retention",
         ...managerEmails.map((email) => `subscription:${email}`),
       ]);
       expect(synced.sort()).toEqual(managerEmails);

@@ -13,6 +13,8 @@ export const JOB_KINDS = {
   reminders: "reminders",
   /** Keeps the per-manager jobs in step with the tenant's directory. */
   plan: "plan",
+  /** Deletes the tenant's coaching records older than its retention, when it has one. */
+  retention: "retention",
 } as const;
 
 export function jobKindOf(jobKey: string): string {

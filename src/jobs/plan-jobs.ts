@@ -1,9 +1,9 @@
 /**
- * Which jobs exist: per tenant a planning job and the reminders; per manager (anyone with someone
- * reporting to them in the stored directory) a calendar sync and, where change notifications are on,
- * a subscription. The planning job adds the jobs of new managers and deletes the calendar jobs of
- * people who no longer manage anyone; a subscription job cleans up after itself (it must delete the
- * subscription at Graph first). Adding is an upsert that leaves an existing job's schedule alone, so
+ * Which jobs exist: per tenant a planning job, the reminders and the retention; per manager (anyone
+ * with someone reporting to them in the stored directory) a calendar sync and, where change
+ * notifications are on, a subscription. The planning job adds the jobs of new managers and deletes
+ * the calendar jobs of people who no longer manage anyone; a subscription job cleans up after itself
+ * (it must delete the subscription at Graph first). Adding is an upsert that leaves an existing job's schedule alone, so
  * restarts and concurrent planners never duplicate or reschedule a job.
  */
 
@@ -21,7 +21,7 @@ export interface PlanJobsOptions {
   readonly subscriptions: boolean;
 }
 
-/** Makes sure every tenant has its planning and reminder jobs: run once at start-up. */
+/** Makes sure every tenant has its planning, reminder and retention jobs: run once at start-up. */
 export async function scheduleTenantJobs(
   store: Pick<Store, "tenants" | "jobQueue">,
   now: Instant,
@@ -31,7 +31,7 @@ export async function scheduleTenantJobs(
   return tenants.length;
 }
 
-/** A tenant's planning and reminder jobs, for a tenant seen for the first time. */
+/** A tenant's planning, reminder and retention jobs, for a tenant seen for the first time. */
 export async function ensureTenantJobs(
   store: Pick<Store, "jobQueue">,
   tenantId: string,
@@ -39,6 +39,7 @@ export async function ensureTenantJobs(
 ): Promise<void> {
   await store.jobQueue.ensure(tenantId, JOB_KINDS.plan, now);
   await store.jobQueue.ensure(tenantId, JOB_KINDS.reminders, now);
+  await store.jobQueue.ensure(tenantId, JOB_KINDS.retention, now);
 }
 
 /** The planning job's handler. */

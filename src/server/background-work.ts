@@ -1,9 +1,10 @@
 /**
  * The server's background work: the job runner of src/jobs/ with a handler for each kind of job, wired
  * to the server's store, Graph access and sync. Per tenant the planning job (which keeps a job per
- * manager) and the activity-feed reminders; per manager the calendar's delta sync and, where Graph can
- * reach the server (an https address), the change-notification subscription. Every instance runs one
- * runner; the leases in the store give each job to one instance at a time.
+ * manager), the activity-feed reminders and the retention of coaching records; per manager the
+ * calendar's delta sync and, where Graph can reach the server (an https address), the
+ * change-notification subscription. Every instance runs one runner; the leases in the store give each
+ * job to one instance at a time.
  */
 
 import { randomUUID } from "node:crypto";
@@ -15,6 +16,7 @@ import { calendarSyncJobHandler } from "../jobs/calendar-sync-job.ts";
 import { JOB_KINDS } from "../jobs/job-keys.ts";
 import { createJobRunner, type JobLog } from "../jobs/job-runner.ts";
 import { planJobsHandler, scheduleTenantJobs } from "../jobs/plan-jobs.ts";
+import { retentionJobHandler } from "../jobs/retention-job.ts";
 import { notificationUrlsOf } from "../notifications/notification-routes.ts";
 import { subscriptionJobHandler } from "../notifications/subscription-job.ts";
 import { reminderJobHandler } from "../reminders/reminder-job.ts";
@@ -22,6 +24,7 @@ import { tabDeepLink } from "../reminders/teams-deep-link.ts";
 import type { Store } from "../store/store.ts";
 import type { GraphAccess } from "./graph-access.ts";
 import { DEFAULT_SYNC_TIMINGS, type SyncCoordinator } from "./sync/sync-coordinator.ts";
+import { readTenantSettings } from "./tenant-settings.ts";
 
 export interface BackgroundWorkOptions {
   readonly store: Store;
@@ -61,6 +64,8 @@ const PLAN_INTERVAL_MS = 15 * 60_000;
 const REMINDER_INTERVAL_MS = 15 * 60_000;
 /** A manager whose subscription could not be made (no recent sign-in) is tried again this often. */
 const SUBSCRIPTION_RETRY_MS = 6 * 3_600_000;
+/** Records go within a day of their retention running out (and at once when an admin sets one). */
+const RETENTION_INTERVAL_MS = 24 * 3_600_000;
 
 export function createBackgroundWork(options: BackgroundWorkOptions): BackgroundWork {
   const { store, graph, sync, clock } = options;
@@ -106,6 +111,13 @@ export function createBackgroundWork(options: BackgroundWorkOptions): Background
         owner,
         clock,
         intervalMs: REMINDER_INTERVAL_MS,
+      }),
+      [JOB_KINDS.retention]: retentionJobHandler({
+        store,
+        retentionMonths: async (tenantId) =>
+          readTenantSettings((await store.tenants.get(tenantId))?.settings).retentionMonths,
+        clock,
+        intervalMs: RETENTION_INTERVAL_MS,
       }),
     },
   });

@@ -82,7 +82,7 @@ describe("background work in demo mode", () => {
     if (!closed) await server?.close();
   });
 
-  it("gives a tenant seen for the first time its planning and reminder jobs", async () => {
+  it("gives a tenant seen for the first time its planning, reminder and retention jobs", async () => {
     const first = await start({ fresh: true, backgroundSync: false });
     try {
       const { tenantId } = demoOf(first);
@@ -106,6 +106,7 @@ describe("background work in demo mode", () => {
       expect((await jobs()).map((job) => [job.jobKey, job.dueAt, job.owner])).toEqual([
         ["plan", NOW, null],
         ["reminders", NOW, null],
+        ["retention", NOW, null],
       ]);
     } finally {
       await first.close();
