@@ -1,15 +1,22 @@
 /**
  * Microsoft Graph as a given person: On-Behalf-Of the token that person sent to FieldCoach's API, the
  * same code path in demo mode (against the development issuer) and against Entra ID. One Graph client
- * per person, so that person's calls share its per-mailbox concurrency limit and MSAL's token cache.
+ * per person, for MSAL's token cache, and one per-mailbox concurrency limit for all of them: Graph
+ * counts its 4 concurrent requests per app and mailbox, whoever's token the app sends.
  * Background work (scheduled sync) acts for a person only with a token of theirs that is still valid:
  * the last one they sent (kept in memory, never stored), or in demo mode one the local issuer mints.
  */
 
 import type { Instant } from "../domain/instant.ts";
-import { createGraphClient, type GraphClient, type GraphClientOptions } from "../graph/client.ts";
+import {
+  createGraphClient,
+  type GraphClient,
+  type GraphClientOptions,
+  OUTLOOK_CONCURRENCY_PER_MAILBOX,
+} from "../graph/client.ts";
 import { createGraphPorts, type GraphPorts } from "../graph/graph-ports.ts";
 import type { TokenProvider } from "../graph/middleware-auth.ts";
+import { MailboxSlots } from "../graph/middleware-mailbox-limit.ts";
 import type { Caller } from "./caller.ts";
 
 export interface GraphAccess {
@@ -54,6 +61,7 @@ interface PersonClient {
 
 export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
   const clients = new Map<string, PersonClient>();
+  const mailboxSlots = new MailboxSlots(OUTLOOK_CONCURRENCY_PER_MAILBOX);
   const appPorts = new WeakMap<GraphClient, GraphPorts>();
 
   const portsFor = (key: string, assertion: string, expiresAt: Instant): GraphPorts => {
@@ -73,6 +81,7 @@ export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
         createGraphClient({
           baseUrl: options.baseUrl,
           getToken: (scopes) => options.onBehalfOf(entry.assertion)(scopes),
+          mailboxSlots,
           now: options.now,
           ...options.clientTiming,
         }),
