@@ -12,7 +12,7 @@ describe("the route table", () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toContain("PUT /api/notes/:id");
     expect(keys).toContain("DELETE /api/admin/people/:email");
-    expect(routes).toHaveLength(29);
+    expect(routes).toHaveLength(31);
   });
 
   it("gives every path parameter a schema, and the schema no other key", () => {
@@ -38,6 +38,8 @@ describe("the route table", () => {
     ]);
     expect(routes.filter(([, spec]) => spec.auth === "admin").map(([name]) => name)).toEqual([
       "saveBehaviours",
+      "getTenantSettings",
+      "saveTenantSettings",
       "exportPerson",
       "deletePerson",
     ]);
@@ -45,7 +47,13 @@ describe("the route table", () => {
 
   it("makes every versioned write say it may answer 412 and 428", () => {
     const versioned = routes.filter(([, spec]) => spec.headers !== undefined);
-    expect(versioned.map(([name]) => name)).toEqual(["saveNote", "saveReflection", "savePlan", "savePolicy"]);
+    expect(versioned.map(([name]) => name)).toEqual([
+      "saveNote",
+      "saveReflection",
+      "savePlan",
+      "savePolicy",
+      "saveTenantSettings",
+    ]);
     for (const [name, spec] of versioned) {
       expect(spec.errors, name).toEqual(expect.arrayContaining(["version_conflict", "version_required"]));
     }

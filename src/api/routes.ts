@@ -28,7 +28,14 @@ import {
   reflectionBody,
 } from "./notes.ts";
 import { metricsImportResponse, planBody, planResponse, repParams } from "./plans.ts";
-import { behavioursBody, behavioursResponse, policyBody, policyResponse } from "./settings.ts";
+import {
+  behavioursBody,
+  behavioursResponse,
+  policyBody,
+  policyResponse,
+  tenantSettingsBody,
+  tenantSettingsResponse,
+} from "./settings.ts";
 import {
   acceptResponse,
   dismissResponse,
@@ -325,6 +332,24 @@ export const ROUTES = {
     response: behavioursResponse,
     status: 200,
     errors: ["forbidden"],
+  }),
+  getTenantSettings: route({
+    method: "GET",
+    path: "/api/settings/tenant",
+    auth: "admin",
+    response: tenantSettingsResponse,
+    status: 200,
+    errors: ["forbidden"],
+  }),
+  saveTenantSettings: route({
+    method: "PUT",
+    path: "/api/settings/tenant",
+    auth: "admin",
+    headers: ifMatch,
+    body: tenantSettingsBody,
+    response: tenantSettingsResponse,
+    status: 200,
+    errors: ["forbidden", "version_required", "version_conflict"],
   }),
   exportPerson: route({
     method: "GET",

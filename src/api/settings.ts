@@ -87,3 +87,53 @@ export const behavioursBody = z.object({
     .refine((list) => new Set(list.map((item) => item.id)).size === list.length, "must not repeat an id"),
 });
 export type BehavioursBody = z.infer<typeof behavioursBody>;
+
+/** A customer account: meetings with people of its domain (or a subdomain) are calls with it. */
+export const customerAccount = z.object({
+  domain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(253, "must be at most 253 characters")
+    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "must be a domain name such as fabrikam.com"),
+  name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  openPipeline: z.number().finite().nonnegative("must be 0 or more"),
+});
+export type CustomerAccount = z.infer<typeof customerAccount>;
+
+/** What administrators set for the whole tenant (SPEC §2, §3, §9). */
+export const tenantSettings = z.strictObject({
+  /** A customer call with an account whose open pipeline is at or above it is a big deal. */
+  bigDealThreshold: z.number().finite().nonnegative("must be 0 or more"),
+  accounts: z
+    .array(customerAccount)
+    .max(10_000, "must hold at most 10000 accounts")
+    .refine(
+      (accounts) => new Set(accounts.map((account) => account.domain)).size === accounts.length,
+      "must not list a domain twice",
+    ),
+  /** Months coaching records are kept after their meeting ended; null keeps them. */
+  retentionMonths: z
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(120, "must be at most 120")
+    .nullable(),
+  /** The opt-in mode that reads reps' own calendars with an application permission. */
+  readRepCalendars: z.boolean(),
+});
+export type TenantSettings = z.infer<typeof tenantSettings>;
+
+/** GET /api/settings/tenant (administrators). Version 0: no administrator saved settings yet. */
+export const tenantSettingsResponse = z.object({
+  version: z.int().nonnegative(),
+  settings: tenantSettings,
+  /** The tenant's own domains, as directory sync last read them; not editable. */
+  verifiedDomains: z.array(z.string()),
+  updatedAt: instant.nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type TenantSettingsResponse = z.infer<typeof tenantSettingsResponse>;
+
+/** PUT /api/settings/tenant with If-Match (the version read): every setting, as it should be. */
+export const tenantSettingsBody = z.object({ settings: tenantSettings });
+export type TenantSettingsBody = z.infer<typeof tenantSettingsBody>;

@@ -51,6 +51,20 @@ export function readTenantSettings(stored: Readonly<Record<string, unknown>> | u
   return { ...fallback, ...storedSchema.parse(kept) };
 }
 
-export function writeTenantSettings(settings: TenantSettings): Record<string, unknown> {
-  return { ...settings, verifiedDomains: [...settings.verifiedDomains] };
+/**
+ * The part of the document an administrator's save writes. Administrators and directory sync each
+ * write only their own keys (TenantsRepository.updateSettings merges), so neither undoes the other.
+ */
+export function adminSettingsPatch(settings: AdminSettings): Record<string, unknown> {
+  return {
+    bigDealThreshold: settings.bigDealThreshold,
+    accounts: settings.accounts.map((account) => ({ ...account })),
+    retentionMonths: settings.retentionMonths,
+    readRepCalendars: settings.readRepCalendars,
+  };
+}
+
+/** The part of the document directory sync writes. */
+export function verifiedDomainsPatch(domains: readonly string[]): Record<string, unknown> {
+  return { verifiedDomains: [...domains] };
 }

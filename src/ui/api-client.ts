@@ -53,6 +53,8 @@ const ENDPOINTS = {
   savePolicy: ["PUT", "/api/settings/policy"],
   getBehaviours: ["GET", "/api/settings/behaviours"],
   saveBehaviours: ["PUT", "/api/settings/behaviours"],
+  getTenantSettings: ["GET", "/api/settings/tenant"],
+  saveTenantSettings: ["PUT", "/api/settings/tenant"],
   exportPerson: ["GET", "/api/admin/people/:email/export"],
   deletePerson: ["DELETE", "/api/admin/people/:email"],
 } as const satisfies {

@@ -16,7 +16,7 @@ import { openStore, type Store } from "../../store/store.ts";
 import type { PublicRoutes } from "../build-app.ts";
 import type { Authenticator } from "../caller.ts";
 import type { GraphAccess } from "../graph-access.ts";
-import { readTenantSettings, writeTenantSettings } from "../tenant-settings.ts";
+import { adminSettingsPatch, readTenantSettings } from "../tenant-settings.ts";
 import { demoSeedOf } from "./demo-anchor.ts";
 import { DEMO_BEHAVIOURS } from "./demo-behaviours.ts";
 import {
@@ -103,7 +103,7 @@ export async function seedLocalTenant(store: Store, tenant: SimTenant, now: numb
   if ("accounts" in record.settings) return;
   await store.tenants.updateSettings(
     tenant.tenantId,
-    writeTenantSettings({
+    adminSettingsPatch({
       ...readTenantSettings(record.settings),
       bigDealThreshold: tenant.bigDealThreshold,
       accounts: tenant.accounts.map((account) => ({ ...account })),

@@ -1,4 +1,7 @@
-/** Tenant settings (cadence policy, behaviour library) and an administrator's export and deletion of a person's data. */
+/**
+ * Tenant settings (cadence policy, behaviour library, the administrators' tenant settings) and an
+ * administrator's export and deletion of a person's data.
+ */
 
 import type { FastifyInstance } from "fastify";
 import { ROUTES } from "../../api/routes.ts";
@@ -8,8 +11,10 @@ import { deletePersonData } from "../use-cases/delete-person-data.ts";
 import { exportPersonData } from "../use-cases/export-person-data.ts";
 import { getBehaviours } from "../use-cases/get-behaviours.ts";
 import { getPolicy } from "../use-cases/get-policy.ts";
+import { getTenantSettings } from "../use-cases/get-tenant-settings.ts";
 import { saveBehaviours } from "../use-cases/save-behaviours.ts";
 import { savePolicy } from "../use-cases/save-policy.ts";
+import { saveTenantSettings } from "../use-cases/save-tenant-settings.ts";
 import { handleRoute } from "./handle-route.ts";
 
 export function settingsRoutes(services: Services) {
@@ -28,6 +33,18 @@ export function settingsRoutes(services: Services) {
     handleRoute(api, ROUTES.saveBehaviours, async ({ caller, body }) => ({
       body: await saveBehaviours(await requestContext(services, caller), body),
     }));
+    handleRoute(api, ROUTES.getTenantSettings, async ({ caller }) => {
+      const settings = await getTenantSettings(await requestContext(services, caller));
+      return { body: settings, version: settings.version };
+    });
+    handleRoute(api, ROUTES.saveTenantSettings, async ({ caller, headers, body }) => {
+      const settings = await saveTenantSettings(
+        await requestContext(services, caller),
+        headers["if-match"],
+        body,
+      );
+      return { body: settings, version: settings.version };
+    });
     handleRoute(api, ROUTES.exportPerson, async ({ caller, params }) => ({
       body: await exportPersonData(await requestContext(services, caller), params.email),
     }));

@@ -9,11 +9,13 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { Instant } from "../../domain/instant.ts";
+import { retentionCutoff } from "../../domain/retention-cutoff.ts";
 import type { GraphPorts } from "../../graph/graph-ports.ts";
 import type { PersonRecord } from "../../store/repositories/people.ts";
 import type { Store } from "../../store/store.ts";
 import type { GraphAccess } from "../graph-access.ts";
 import { readTenantSettings } from "../tenant-settings.ts";
+import { reclassifyBigDeals } from "./reclassify-big-deals.ts";
 import { type DirectorySyncResult, syncDirectory } from "./sync-directory.ts";
 import { type CalendarSyncOutcome, syncManagerCalendar } from "./sync-manager-calendar.ts";
 import { calendarSyncKey } from "./sync-window.ts";
@@ -82,8 +84,29 @@ export function createSyncCoordinator(options: {
   const syncCalendar = (tenantId: string, manager: PersonRecord, graph: GraphPorts) =>
     once(`${tenantId}|${calendarSyncKey(manager.email)}`, async () => {
       const [people, tenant] = await Promise.all([store.people.list(tenantId), store.tenants.get(tenantId)]);
-      const org = tenantOrgOf(people, readTenantSettings(tenant?.settings));
-      return syncManagerCalendar({ tenantId, manager, org, calendars: graph.calendars, store, now: now() });
+      const settings = readTenantSettings(tenant?.settings);
+      const started = now();
+      const outcome = await syncManagerCalendar({
+        tenantId,
+        manager,
+        org: tenantOrgOf(people, settings),
+        calendars: graph.calendars,
+        store,
+        now: started,
+        ...(settings.retentionMonths === null
+          ? {}
+          : { keepFrom: retentionCutoff(started, settings.retentionMonths) }),
+      });
+      // An administrator who changed the accounts or the threshold while Graph was read had the stored
+      // calls decided again before this round wrote its own, classified under the settings before.
+      if (
+        outcome.outcome === "synced" &&
+        (await store.tenants.settingsVersion(tenantId)) !== (tenant?.settingsVersion ?? 0)
+      ) {
+        const latest = readTenantSettings((await store.tenants.get(tenantId))?.settings);
+        await reclassifyBigDeals(store, tenantId, tenantOrgOf(people, latest), now(), manager.email);
+      }
+      return outcome;
     });
 
   const coordinator: SyncCoordinator = {

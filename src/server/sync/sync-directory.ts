@@ -21,7 +21,7 @@ import type { WorkWeek } from "../../domain/working-hours.ts";
 import type { PersonInput, ReportingLineInput } from "../../store/repositories/people.ts";
 import type { StoredWorkingHours } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
-import { readTenantSettings, writeTenantSettings } from "../tenant-settings.ts";
+import { verifiedDomainsPatch } from "../tenant-settings.ts";
 
 export interface SyncDirectoryInput {
   readonly tenantId: string;
@@ -107,13 +107,10 @@ export async function syncDirectory(input: SyncDirectoryInput): Promise<Director
   const stored = new Set(inputs.map((person) => person.objectId));
   const domains = await directory.tenantDomains();
 
-  const tenant = (await store.tenants.get(tenantId)) ?? (await store.tenants.upsert(tenantId, null, now));
+  if ((await store.tenants.get(tenantId)) === undefined) await store.tenants.upsert(tenantId, null, now);
   const change = await store.transaction(async (tx) => {
-    await tx.tenants.updateSettings(
-      tenantId,
-      writeTenantSettings({ ...readTenantSettings(tenant.settings), verifiedDomains: domains }),
-      now,
-    );
+    // Only the domains: an administrator's settings saved meanwhile stay as they were saved.
+    await tx.tenants.updateSettings(tenantId, verifiedDomainsPatch(domains), now);
     return tx.people.replaceDirectory(
       tenantId,
       {

@@ -22,6 +22,11 @@ export interface SyncManagerCalendarInput {
   readonly calendars: CalendarReader;
   readonly store: Store;
   readonly now: Instant;
+  /**
+   * Events that ended before it are not stored: the tenant's retention deletes the records of such
+   * meetings (src/jobs/retention-job.ts), and a full read of the window must not bring them back.
+   */
+  readonly keepFrom?: Instant;
 }
 
 export type CalendarSyncOutcome =
@@ -79,7 +84,10 @@ export async function syncManagerCalendar(input: SyncManagerCalendarInput): Prom
           .filter((id) => !kept.has(id));
       }
       const removed = await tx.events.markCancelled(tenantId, manager.email, gone, now);
-      const upserted = await tx.events.upsert(tenantId, manager.email, batch.events, now);
+      const { keepFrom } = input;
+      const retained =
+        keepFrom === undefined ? batch.events : batch.events.filter((event) => event.end >= keepFrom);
+      const upserted = await tx.events.upsert(tenantId, manager.email, retained, now);
       return {
         outcome: "synced",
         reset: result.reset,

@@ -125,6 +125,17 @@ export function validRequest(route: FuzzedRoute, hostile: HostileWorld): ValidRe
         ],
       },
     }),
+    getTenantSettings: request(),
+    saveTenantSettings: request({
+      body: {
+        settings: {
+          bigDealThreshold: 500_000,
+          accounts: [{ domain: "fabrikam.com", name: "Fabrikam", openPipeline: 2_000_000 }],
+          retentionMonths: 24,
+          readRepCalendars: false,
+        },
+      },
+    }),
     exportPerson: request({ params: { email: org.ana.mail } }),
     // Somebody nobody knows: the fuzz must not erase the people the other routes are tried on.
     deletePerson: request({ params: { email: "nobody@contoso.com" } }),
