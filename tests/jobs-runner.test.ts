@@ -288,6 +288,35 @@ for (const backend of backends("jobs_runner")) {
       ]);
     });
 
+    it("takes the next due job as soon as a slot frees, without waiting for the next poll", async () => {
+      const tenantId = freshTenant();
+      const clock = manualClock(START);
+      const keys = Array.from({ length: 7 }, (_, i) => calendarJobKey(`backlog${i}@contoso.com`));
+      for (const key of keys) await stores[0]!.jobQueue.ensure(tenantId, key, START);
+      const record = journal();
+      const runner = createJobRunner({
+        store: stores[0]!,
+        owner: "backlog",
+        handlers: { calendar: recordingHandler(record, "backlog", tenantId) },
+        leaseMs: LEASE,
+        clock: clock.now,
+        log: recordingLog(),
+        concurrency: 2,
+        // No second poll comes within the test's patience: after the claim at start, freed slots must
+        // take the rest.
+        pollMs: 60_000,
+      });
+      runner.start();
+      await vi.waitFor(
+        () => {
+          for (const key of keys) expect(record.runsOf(`${tenantId}|${key}`)).toBe(1);
+        },
+        { timeout: 10_000, interval: 20 },
+      );
+      await runner.stop();
+      expect(record.overlaps).toEqual([]);
+    });
+
     it("stops gracefully: running jobs finish and are released, and nothing more is claimed", async () => {
       const tenantId = freshTenant();
       const clock = manualClock(START);

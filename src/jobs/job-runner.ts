@@ -69,7 +69,7 @@ export interface JobRunnerOptions {
 export interface JobRunner {
   /** Claims and runs due jobs until none is left; resolves with how many it ran. */
   runDue(): Promise<number>;
-  /** Looks for due jobs every `pollMs` until stopped. */
+  /** Looks for due jobs now and then every `pollMs`, and whenever a slot frees with more due, until stopped. */
   start(): void;
   /** Stops looking, lets running jobs finish and releases them. */
   stop(): Promise<void>;
@@ -108,10 +108,14 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   const idOf = (job: HeldJob) => `${job.tenantId}|${job.jobKey}`;
 
+  /** True while the last claim took as many jobs as it could: more may be due than fit. */
+  let backlog = false;
+
   async function claim(): Promise<Running[]> {
     const capacity = concurrency - inFlight.size;
     if (capacity <= 0 || stopping) return [];
     const jobs = await queue.claimDue({ owner, now: clock(), leaseMs }, capacity);
+    backlog = jobs.length === capacity;
     return jobs.map(launch);
   }
 
@@ -128,6 +132,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     void entry.done.finally(() => {
       inFlight.delete(idOf(job));
       if (inFlight.size === 0) stopHeartbeat();
+      // A freed slot takes the next due job at once rather than at the next poll, so a backlog (every
+      // calendar due after a restart) drains as fast as the jobs run.
+      if (backlog) pollNow();
     });
     return entry;
   }
@@ -232,16 +239,23 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   function schedulePoll(): void {
     if (!started || stopping) return;
-    pollTimer = setTimeout(() => {
-      polling = claim()
-        .then(() => undefined)
-        .catch((error: unknown) => log.error({ err: error }, "claiming due jobs failed"))
-        .finally(() => {
-          polling = undefined;
-          schedulePoll();
-        });
-    }, pollMs);
+    pollTimer = setTimeout(pollNow, pollMs);
     pollTimer.unref();
+  }
+
+  /** Claims now (the started runner only), then waits a poll interval again. */
+  function pollNow(): void {
+    if (!started || stopping || polling !== undefined) return;
+    clearTimeout(pollTimer);
+    polling = claim()
+      .then(() => undefined)
+      .catch((error: unknown) => log.error({ err: error }, "claiming due jobs failed"))
+      .finally(() => {
+        polling = undefined;
+        // A job that ended while this claim ran freed a slot no claim has filled yet.
+        if (backlog && inFlight.size < concurrency) pollNow();
+        else schedulePoll();
+      });
   }
 
   return {
@@ -266,7 +280,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     start() {
       if (started) return;
       started = true;
-      schedulePoll();
+      // A starting instance claims at once: after a deployment every calendar may be due.
+      pollNow();
     },
     async stop() {
       stopping = true;
