@@ -1,7 +1,8 @@
 /**
  * The reps' own calendars, so that field days rank by their ordinary customer calls (SPEC §5). First as
  * FieldCoach itself, where the tenant's admin granted the application permission Calendars.Read (scoped
- * to the sales organisation with Exchange RBAC for Applications, SPEC §9); for the reps that grant does
+ * to the sales organisation with Exchange RBAC for Applications, SPEC §9) and turned on reading reps'
+ * calendars in FieldCoach's tenant settings; for the reps that grant does
  * not reach, as the signed-in person, which Graph allows only for calendars their owners shared with
  * them. A rep whose calendar neither way opens, or whose read failed, is left without one and the
  * page says so: one rep's calendar never fails the whole page.
@@ -29,7 +30,11 @@ export async function readRepCalendars(
   window: Interval,
 ): Promise<ReadonlyMap<string, RepCalendarRead>> {
   const read = new Map<string, RepCalendarRead>();
-  const app = context.services.graph.asApplication(context.tenantId);
+  // FieldCoach's own access only where an administrator opted in (SPEC §9): holding the permission
+  // alone does not make FieldCoach use it.
+  const app = (await context.settings()).readRepCalendars
+    ? context.services.graph.asApplication(context.tenantId)
+    : undefined;
   // Reps to read as the signed-in person, with whether FieldCoach's own access refused them first.
   const asCaller: { readonly rep: RepMailbox; readonly appRefused: boolean }[] = [];
   if (app === undefined) asCaller.push(...reps.map((rep) => ({ rep, appRefused: false })));

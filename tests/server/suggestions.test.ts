@@ -213,6 +213,31 @@ describe("ranking by the reps' own calendars", () => {
     expect((again.repCalendars as RepCalendarJson[]).every((c) => c.read)).toBe(true);
   });
 
+  it("uses FieldCoach's own access only while an administrator has reading reps' calendars turned on", async () => {
+    const admin = tenant.users.find((user) => user.managerId === null)!;
+    const setReading = async (on: boolean) => {
+      const current = (await world.call(admin, "GET", "/api/settings/tenant", { admin: true })).json();
+      const saved = await world.call(admin, "PUT", "/api/settings/tenant", {
+        admin: true,
+        headers: { "If-Match": `"${current.version}"` },
+        body: { settings: { ...current.settings, readRepCalendars: on } },
+      });
+      expect(saved.statusCode).toBe(200);
+    };
+    await setReading(false);
+    const off = (await world.call(manager, "GET", "/api/suggestions")).json();
+    for (const calendar of off.repCalendars as RepCalendarJson[]) {
+      expect(calendar).toEqual({
+        rep: calendar.rep,
+        read: false,
+        why: "their calendar is not shared with you",
+      });
+    }
+    await setReading(true);
+    const on = (await world.call(manager, "GET", "/api/suggestions")).json();
+    expect((on.repCalendars as RepCalendarJson[]).every((c) => c.read && c.via === "application")).toBe(true);
+  });
+
   describe("without application access", () => {
     let bare: ServerWorld;
     let sharing: SimUser;

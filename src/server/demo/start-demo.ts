@@ -107,6 +107,8 @@ export async function seedLocalTenant(store: Store, tenant: SimTenant, now: numb
       ...readTenantSettings(record.settings),
       bigDealThreshold: tenant.bigDealThreshold,
       accounts: tenant.accounts.map((account) => ({ ...account })),
+      // The demo's app holds Calendars.Read (application), and its administrator opted in to using it.
+      readRepCalendars: true,
     }),
     now,
   );
