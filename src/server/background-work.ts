@@ -74,6 +74,16 @@ export function createBackgroundWork(options: BackgroundWorkOptions): Background
   const subscriptions = options.publicBaseUrl.startsWith("https:");
   const tab = { appId: options.teamsAppId, entityId: TEAMS_TABS.personal.entityId };
 
+  /**
+   * FieldCoach's own calendar access, where an administrator opted in to it (the reps' calendars
+   * setting, with Calendars.Read granted): it syncs a manager whose last token went to another instance
+   * or has run out, which delegated access alone cannot do between their visits.
+   */
+  const applicationAccess = async (tenantId: string) => {
+    const tenant = await store.tenants.get(tenantId);
+    return readTenantSettings(tenant?.settings).readRepCalendars ? graph.asApplication(tenantId) : undefined;
+  };
+
   const runner = createJobRunner({
     store,
     owner,
@@ -87,7 +97,8 @@ export function createBackgroundWork(options: BackgroundWorkOptions): Background
         store,
         intervalMs: DEFAULT_SYNC_TIMINGS.intervalMs,
         async sync(tenantId, manager) {
-          const asManager = await graph.asPerson(tenantId, manager.objectId);
+          const asManager =
+            (await graph.asPerson(tenantId, manager.objectId)) ?? (await applicationAccess(tenantId));
           if (asManager === undefined) throw new Error(`no valid token of ${manager.email} is at hand`);
           const outcome = await sync.syncCalendar(tenantId, manager, asManager);
           if (outcome.outcome === "failed") throw outcome.failure;
