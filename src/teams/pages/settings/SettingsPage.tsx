@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from "../../../ui/components/PageStates.tsx"
 import { useTeamStyles } from "../team/useTeamStyles.ts";
 import { BehavioursEditor } from "./BehavioursEditor.tsx";
 import { PolicyEditor } from "./PolicyEditor.tsx";
+import { TenantSettingsSection } from "./TenantSettingsEditor.tsx";
 
 /** Tenant settings: the cadence policy (executives and admins) and the behaviour library (admins). */
 export default function SettingsPage(): ReactElement {
@@ -59,6 +60,7 @@ export default function SettingsPage(): ReactElement {
           />
         ) : null}
       </section>
+      {isAdmin ? <TenantSettingsSection className={styles.section} /> : null}
     </>
   );
 }
