@@ -81,7 +81,8 @@ describe.each(["pglite", "postgres"] as const)("tenant settings on %s", (backend
     expect(response.headers.etag).toBe('"0"');
     expect(response.json()).toEqual({
       version: 0,
-      settings: settings(),
+      // As the test tenant is seeded: the demo's accounts, and reading reps' calendars on.
+      settings: settings({ readRepCalendars: true }),
       verifiedDomains: ["contoso.com"],
       updatedAt: null,
       updatedBy: null,
