@@ -44,16 +44,31 @@ async function start(): Promise<Running> {
   const stderr: string[] = [];
   child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const firstLine = await new Promise<string>((resolve, reject) => {
+  // The server logs to stdout too (a restart's background jobs may warn before it listens), so the
+  // port is the first line that names one, not simply the first line.
+  const port = await new Promise<number>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    lines.once("line", resolve);
+    lines.on("line", (line) => {
+      const found = portIn(line);
+      if (found === undefined) stderr.push(`${line}\n`);
+      else resolve(found);
+    });
     child.once("exit", (code, signal) =>
       reject(new Error(`the demo exited (${code ?? signal}) before listening: ${stderr.join("")}`)),
     );
   });
-  const { port } = JSON.parse(firstLine) as { port: number };
   running = { process: child, base: `http://127.0.0.1:${port}`, exited, stderr };
   return running;
+}
+
+function portIn(line: string): number | undefined {
+  try {
+    const parsed: unknown = JSON.parse(line);
+    if (typeof parsed !== "object" || parsed === null || !("port" in parsed)) return undefined;
+    return typeof parsed.port === "number" ? parsed.port : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function kill(server: Running): Promise<void> {
