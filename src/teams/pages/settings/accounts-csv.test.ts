@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { unguardFormula } from "../../../ui/csv/formula-guard.ts";
 import { parseAccountsCsv } from "./accounts-csv.ts";
 
 describe("parseAccountsCsv", () => {
@@ -59,6 +60,39 @@ describe("parseAccountsCsv", () => {
     });
   });
 
+  it("skips the byte-order mark a file starts with, as the export writes it for Excel", () => {
+    expect(parseAccountsCsv("\uFEFFdomain,name,openPipeline\r\nfabrikam.com,Fabrikam,1\r\n")).toEqual({
+      ok: true,
+      accounts: [{ domain: "fabrikam.com", name: "Fabrikam", openPipeline: 1 }],
+    });
+    expect(parseAccountsCsv("\uFEFFfabrikam.com,Fabrikam,1")).toEqual({
+      ok: true,
+      accounts: [{ domain: "fabrikam.com", name: "Fabrikam", openPipeline: 1 }],
+    });
+  });
+
+  it("drops the quote the export puts before a formula, and only that one", () => {
+    const text = [
+      "evil.example,\"'=cmd|' /C calc'!A0\",1",
+      "plus.example,'+1+1,2",
+      'at.example,"\' @SUM(1+1)",3',
+      "twice.example,''=1+1,4",
+      "irish.example,'O'Brien,5",
+      "quoted.example,'quoted',6",
+    ].join("\r\n");
+    expect(parseAccountsCsv(text)).toEqual({
+      ok: true,
+      accounts: [
+        { domain: "evil.example", name: "=cmd|' /C calc'!A0", openPipeline: 1 },
+        { domain: "plus.example", name: "+1+1", openPipeline: 2 },
+        { domain: "at.example", name: "@SUM(1+1)", openPipeline: 3 },
+        { domain: "twice.example", name: "'=1+1", openPipeline: 4 },
+        { domain: "irish.example", name: "'O'Brien", openPipeline: 5 },
+        { domain: "quoted.example", name: "'quoted'", openPipeline: 6 },
+      ],
+    });
+  });
+
   it("says so when there is nothing to import", () => {
     expect(parseAccountsCsv("domain,name,openPipeline\n\n")).toEqual({
       ok: false,
@@ -80,7 +114,7 @@ describe("parseAccountsCsv", () => {
           const text = accounts.map((a) => [a.domain, quote(a.name), a.openPipeline].join(",")).join("\n");
           expect(parseAccountsCsv(text)).toEqual({
             ok: true,
-            accounts: accounts.map((a) => ({ ...a, name: a.name.trim() })),
+            accounts: accounts.map((a) => ({ ...a, name: unguardFormula(a.name).trim() })),
           });
         },
       ),

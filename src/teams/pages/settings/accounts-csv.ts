@@ -1,10 +1,14 @@
 /**
  * Customer accounts pasted as CSV, one `domain,name,openPipeline` line each, with or without that
  * header line: a name with a comma is written in double quotes (`"Fabrikam, Inc."`), as spreadsheets
- * copy it. All or nothing: one bad line, and nothing is imported and every bad line is named.
+ * copy it. All or nothing: one bad line, and nothing is imported and every bad line is named. It reads
+ * the file accounts-csv-export.ts writes: a leading byte-order mark is skipped and a cell's guarding quote
+ * is dropped.
  */
 
 import type { CustomerAccount } from "../../../api/settings.ts";
+import { unguardFormula } from "../../../ui/csv/formula-guard.ts";
+import { BYTE_ORDER_MARK } from "../../../ui/csv/write-csv.ts";
 import { checkAccountRow, MAX_ACCOUNTS } from "./account-rows.ts";
 
 export type AccountsImport =
@@ -12,7 +16,8 @@ export type AccountsImport =
   | { readonly ok: false; readonly problems: string[] };
 
 export function parseAccountsCsv(text: string): AccountsImport {
-  const records = csvRecords(text).filter((record) => record.cells.some((cell) => cell.trim() !== ""));
+  const withoutMark = text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text;
+  const records = csvRecords(withoutMark).filter((record) => record.cells.some((cell) => cell.trim() !== ""));
   if (records[0]?.cells[0]?.trim().toLowerCase() === "domain") records.shift();
   if (records.length === 0) return { ok: false, problems: ["There are no accounts in the text."] };
   if (records.length > MAX_ACCOUNTS) {
@@ -33,7 +38,10 @@ export function parseAccountsCsv(text: string): AccountsImport {
       problems.push(`Line ${line}: expected domain,name,openPipeline but found ${cells.length} values.`);
       continue;
     }
-    const [domain, name, openPipeline] = cells as [string, string, string];
+    // The export puts a quote before a name a spreadsheet would run as a formula (`'=cmd|…`), so that
+    // opening the file runs nothing; that quote is not part of the name, and reading the file back must
+    // give the accounts that were written.
+    const [domain, name, openPipeline] = cells.map(unguardFormula) as [string, string, string];
     const checked = checkAccountRow({ domain, name, openPipeline });
     if ("problem" in checked) {
       problems.push(`Line ${line}: ${checked.problem}.`);
