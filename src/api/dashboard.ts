@@ -32,6 +32,18 @@ export const repDashboard = z.object({
 });
 export type RepDashboard = z.infer<typeof repDashboard>;
 
+/**
+ * How fresh the figures are: they rest on the manager's calendar as FieldCoach last read it in full, and a
+ * later read that failed leaves them as they were.
+ */
+export const calendarFreshness = z.object({
+  /** The last complete read of the manager's calendar; null when it has never been read. */
+  lastReadAt: instant.nullable(),
+  /** The latest read, when it failed after `lastReadAt`; `reason` is a sentence for people. */
+  latestReadFailed: z.object({ at: instant, reason: z.string() }).nullable(),
+});
+export type CalendarFreshness = z.infer<typeof calendarFreshness>;
+
 export const dashboardResponse = z.object({
   manager: personSummary,
   /** IANA zone whose ISO weeks and days the figures use: the manager's. */
@@ -47,5 +59,6 @@ export const dashboardResponse = z.object({
   coverage: z.object({ days: z.int().positive(), reps: share }),
   fieldDaysKept,
   noteQuality,
+  calendar: calendarFreshness,
 });
 export type DashboardResponse = z.infer<typeof dashboardResponse>;

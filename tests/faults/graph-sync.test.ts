@@ -25,6 +25,7 @@ const LATER = 6 * 60_000;
 /** A window wholly in the past, so that the dashboard's figures do not move with the clock. */
 const PAST = "from=2026-01-05T00:00:00Z&to=2026-03-02T00:00:00Z";
 const BUSY = "Microsoft 365 is busy or unreachable; try again shortly.";
+const iso = (instant: number) => new Date(instant).toISOString();
 
 const deltaItems: FaultMatch = (target) => target.kind === "calendarView.delta";
 const batches: FaultMatch = (target) => target.kind === "batch";
@@ -155,10 +156,13 @@ describe("calendar sync while Graph fails", () => {
       lastSuccessAt: NOW,
       lastErrorCode: null,
     });
+    // The failed first read before it is forgotten: the figures say when they were read, and no more.
+    expect(first.json().calendar).toEqual({ lastReadAt: iso(NOW), latestReadFailed: null });
   });
 
-  it("503s on every page of a later round: the page shows what was kept, the delta link stays, and the next round brings every change", async () => {
+  it("503s on every page of a later round: the page shows what was kept and says how old it is, the delta link stays, and the next round brings every change", async () => {
     const before = await dashboard();
+    const readAt = world.services.now();
     const kept = await storedIds();
     const { deltaLink } = (await syncState())!;
     const change = changeDanasCalendar("0A01");
@@ -169,14 +173,25 @@ describe("calendar sync while Graph fails", () => {
     const during = await dashboard();
     sim().faults.clear();
     expect(during.statusCode).toBe(200);
-    expect(during.json()).toEqual(before.json());
+    expect(during.json()).toEqual({
+      ...before.json(),
+      calendar: {
+        lastReadAt: iso(readAt),
+        latestReadFailed: { at: iso(readAt + LATER), reason: "Microsoft Graph was unavailable." },
+      },
+    });
     // 503 without Retry-After: the client backs off exponentially (500 ms doubling) between its 4 tries.
     expect(world.waits).toEqual([500, 1_000, 2_000]);
     expect(await storedIds()).toEqual(kept);
     expect(await syncState()).toMatchObject({ deltaLink, lastErrorCode: "ServiceUnavailable" });
 
     world.advance(LATER);
-    expect((await dashboard()).statusCode).toBe(200);
+    const recovered = await dashboard();
+    expect(recovered.statusCode).toBe(200);
+    expect(recovered.json().calendar).toEqual({
+      lastReadAt: iso(readAt + 2 * LATER),
+      latestReadFailed: null,
+    });
     const after = await storedIds();
     expect(after).toEqual(graphIds());
     expect(after).toContain(change.added);
@@ -201,6 +216,10 @@ describe("calendar sync while Graph fails", () => {
     expect(world.waits).toEqual([500, 1_000, 2_000]);
     expect(await storedIds()).toEqual(kept);
     expect(await syncState()).toMatchObject({ deltaLink, lastErrorCode: "Timeout" });
+    expect(during.json().calendar.latestReadFailed).toEqual({
+      at: iso(world.services.now()),
+      reason: "Microsoft Graph did not answer in time.",
+    });
 
     world.advance(LATER);
     expect((await dashboard()).statusCode).toBe(200);

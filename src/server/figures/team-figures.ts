@@ -35,7 +35,7 @@ export interface TeamFiguresInput {
   readonly actions: readonly ActionRecord[];
 }
 
-export type TeamFigures = Omit<DashboardResponse, "manager" | "window" | "asOf"> & {
+export type TeamFigures = Omit<DashboardResponse, "manager" | "window" | "asOf" | "calendar"> & {
   readonly overdueReps: number;
 };
 
