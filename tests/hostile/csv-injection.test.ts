@@ -1,13 +1,24 @@
 /*
- * Spreadsheet formula injection through the metrics import (POST /api/reps/:email/metrics/import).
- * A cell that a spreadsheet would run (=, +, -, @, or one of them behind a tab or carriage return, DDE
+ * Spreadsheet formula injection. Through the metrics import (POST /api/reps/:email/metrics/import), a
+ * cell that a spreadsheet would run (=, +, -, @, or one of them behind a tab or carriage return, DDE
  * payloads) never gets in: the import reads dates and plain non-negative numbers only and refuses the
  * whole file otherwise, so the figures come out again, in the plan and in a person's data export, as
- * numbers and dates with nothing a spreadsheet could evaluate. FieldCoach has no CSV export; these are
- * the ways figures leave it.
+ * numbers and dates with nothing a spreadsheet could evaluate. Customer account names are free text and
+ * do get in; FieldCoach's one CSV export, the Settings page's "Export as CSV", is checked in Chromium: the
+ * downloaded file hands a spreadsheet no formula (each such name has a quote in front), and pasted back
+ * into the page's import it gives the same accounts.
  */
 
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import type { CustomerAccount, TenantSettingsResponse } from "../../src/api/settings.ts";
+import { parseAccountsCsv } from "../../src/teams/pages/settings/accounts-csv.ts";
+import { csvCells, SPREADSHEET_EVALUATES } from "../../src/ui/csv/csv-cells-test-support.ts";
+import { apiAs } from "../browser/support/api-as.ts";
+import { openPage } from "../browser/support/browser.ts";
+import { demoInChromium } from "../browser/support/demo-in-chromium.ts";
+import { demoPeople, personNamed } from "../browser/support/demo-people.ts";
+import { signInAs } from "../browser/support/sign-in.ts";
 import { hostileWorldOfFile } from "./support/hostile-world.ts";
 
 const FORMULAS = [
@@ -114,4 +125,73 @@ describe("formula injection through the metrics import", () => {
       expect(stringsIn(row).filter((text) => EVALUATED.test(text))).toEqual([]);
     }
   });
+});
+
+describe("formula injection through customer account names, exported from the Settings page", () => {
+  const DEMO_NOW = Date.parse("2026-03-03T14:00:00Z");
+  const ADMINISTRATOR = "Renata Okafor";
+  const demo = demoInChromium(["tab"], DEMO_NOW);
+
+  it("downloads a file whose every formula is text, and which the import reads back as the same accounts", async () => {
+    const { baseUrl } = demo.server;
+    const administrator = personNamed(await demoPeople(baseUrl), ADMINISTRATOR);
+    const api = await apiAs(baseUrl, administrator.objectId, { admin: true });
+    const current = await api.call<TenantSettingsResponse>("GET", "/api/settings/tenant");
+    const accounts: CustomerAccount[] = [
+      ...FORMULAS.map((formula, index) => ({
+        domain: `formula-${index}.example`,
+        name: formula,
+        openPipeline: index * 1_000,
+      })),
+      { domain: "-calc.example", name: "Dash first", openPipeline: 1e21 },
+      { domain: "muller.example", name: "Müller & Söhne, 株式会社", openPipeline: 2_500_000.5 },
+    ];
+    const saved = await api.call<TenantSettingsResponse>("PUT", "/api/settings/tenant", {
+      ifMatch: current.version,
+      body: { settings: { ...current.settings, accounts } },
+    });
+
+    const { context, page } = await openPage(demo.browser, { baseUrl, now: DEMO_NOW });
+    try {
+      await signInAs(page, baseUrl, ADMINISTRATOR, { admin: true });
+      await page.evaluate(() => {
+        window.location.hash = "#/settings";
+      });
+      const exportButton = page.getByRole("button", { name: "Export as CSV" });
+      await exportButton.waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), exportButton.click()]);
+      expect(download.suggestedFilename()).toBe("fieldcoach-accounts.csv");
+      const csv = await readFile(await download.path(), "utf8");
+
+      expect(csv.startsWith("\uFEFFdomain,name,openPipeline\r\n")).toBe(true);
+      const [header, ...records] = csvCells(csv);
+      expect(header).toEqual(["domain", "name", "openPipeline"]);
+      expect(records.map(([domain]) => domain)).toEqual(
+        saved.settings.accounts.map(({ domain }) => (EVALUATED.test(domain) ? `'${domain}` : domain)),
+      );
+      expect(records.map(([, name]) => name)).toEqual(
+        saved.settings.accounts.map(({ name }) => (EVALUATED.test(name) ? `'${name}` : name)),
+      );
+      expect(records.flat().filter((cell) => SPREADSHEET_EVALUATES.test(cell))).toEqual([]);
+      expect(records.map(([, , openPipeline]) => openPipeline).slice(-2)).toEqual([
+        "1000000000000000000000",
+        "2500000.5",
+      ]);
+      expect(parseAccountsCsv(csv)).toEqual({ ok: true, accounts: saved.settings.accounts });
+
+      await page.getByRole("textbox", { name: "Paste accounts as CSV" }).fill(csv);
+      await page.getByRole("button", { name: "Import accounts" }).click();
+      await page
+        .getByRole("status")
+        .filter({ hasText: `${accounts.length} accounts imported` })
+        .waitFor();
+      const names = page.getByRole("textbox", { name: /^Name of / });
+      expect(
+        await names.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+      ).toEqual(saved.settings.accounts.map(({ name }) => name));
+      expect(await page.getByRole("button", { name: "Save tenant settings" }).isDisabled()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
 });

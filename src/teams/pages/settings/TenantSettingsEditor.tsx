@@ -21,7 +21,12 @@ import {
   Text,
   Textarea,
 } from "@fluentui/react-components";
-import { Add16Regular, ArrowImport16Regular, Delete16Regular } from "@fluentui/react-icons";
+import {
+  Add16Regular,
+  ArrowExport16Regular,
+  ArrowImport16Regular,
+  Delete16Regular,
+} from "@fluentui/react-icons";
 import { type ReactElement, useState } from "react";
 import type { TenantSettings, TenantSettingsResponse } from "../../../api/settings.ts";
 import { isFailure, messageOf } from "../../../ui/api-failure.ts";
@@ -30,6 +35,7 @@ import { useResource } from "../../../ui/app/useResource.ts";
 import { useZoned } from "../../../ui/app/zone-context.ts";
 import { DataRow, DataTable } from "../../../ui/components/DataTable.tsx";
 import { ErrorState, LoadingState } from "../../../ui/components/PageStates.tsx";
+import { downloadCsv } from "../../../ui/csv/download-csv.ts";
 import { formatDateTime } from "../../../ui/format/date-format.ts";
 import {
   type AccountRow,
@@ -40,6 +46,7 @@ import {
   rowOf,
 } from "./account-rows.ts";
 import { parseAccountsCsv } from "./accounts-csv.ts";
+import { ACCOUNTS_CSV_FILE_NAME, writeAccountsCsv } from "./accounts-csv-export.ts";
 import { useSettingsStyles } from "./useSettingsStyles.ts";
 import { useTenantSettingsStyles } from "./useTenantSettingsStyles.ts";
 
@@ -239,13 +246,20 @@ export function TenantSettingsEditor(props: {
       </div>
       <Field
         label="Paste accounts as CSV"
-        hint="One domain,name,openPipeline line each, as copied from a spreadsheet; an account replaces the one of the same domain."
+        hint="One domain,name,openPipeline line each, as copied from a spreadsheet; an account replaces the one of the same domain. Export as CSV writes the saved accounts in this form."
       >
         <Textarea resize="vertical" value={csv} onChange={(_event, data) => setCsv(data.value)} />
       </Field>
       <div className={styles.buttons}>
         <Button icon={<ArrowImport16Regular />} disabled={csv.trim() === ""} onClick={importCsv}>
           Import accounts
+        </Button>
+        <Button
+          icon={<ArrowExport16Regular />}
+          disabled={saved.accounts.length === 0}
+          onClick={() => downloadCsv(ACCOUNTS_CSV_FILE_NAME, writeAccountsCsv(saved.accounts))}
+        >
+          Export as CSV
         </Button>
         {imported === undefined ? null : (
           <Text role="status">
