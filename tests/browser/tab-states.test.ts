@@ -23,11 +23,13 @@ const UNAVAILABLE = {
 
 const demo = demoInChromium(["tab"], NOW);
 let manager: ApiAs;
+let managerObjectId: string;
 let repEmail: string;
 
 beforeAll(async () => {
   const people = await demoPeople(demo.server.baseUrl);
-  manager = await apiAs(demo.server.baseUrl, personNamed(people, MANAGER).objectId);
+  managerObjectId = personNamed(people, MANAGER).objectId;
+  manager = await apiAs(demo.server.baseUrl, managerObjectId);
   repEmail = personNamed(people, REP).email;
 });
 
@@ -105,6 +107,54 @@ describe("My team: the window, the meetings behind the figures and their correct
     await card.getByText("Corrected", { exact: true }).waitFor();
     await card.getByText("Set up by the customer's procurement team.", { exact: false }).waitFor();
     await card.getByRole("button", { name: "Change correction" }).waitFor();
+    await page.context().close();
+  }, 60_000);
+});
+
+/**
+ * One round of the manager's calendar sync as the server runs it, while Graph answers every delta page
+ * with 503 (`failing`) or normally. The demo's clock stands still, so the page never syncs by itself:
+ * what it shows is what this round left.
+ */
+async function syncManagersCalendar(failing: boolean): Promise<string> {
+  const { server } = demo.server;
+  if (server.demo === undefined) throw new Error("The browser tests run the demo");
+  const { tenantId, sim } = server.demo;
+  const person = await server.services.store.people.byObjectId(tenantId, managerObjectId);
+  const graph = await server.services.graph.asPerson(tenantId, managerObjectId);
+  if (person === undefined || graph === undefined) throw new Error(`${MANAGER} cannot be synced`);
+  if (failing) sim.faults.serviceUnavailable({ times: 1_000, match: (t) => t.kind === "calendarView.delta" });
+  try {
+    return (await server.services.sync.syncCalendar(tenantId, person, graph)).outcome;
+  } finally {
+    sim.faults.clear();
+  }
+}
+
+describe("My team: how fresh the figures are", () => {
+  it("says quietly when the calendar was read, and warns, with a way to try again, when the latest read failed", async () => {
+    const page = await open(MANAGER);
+    await page.getByRole("table", { name: "Coaching mix per rep" }).waitFor();
+    // Marcus's calendar was read as the page opened, at 9:00 in New York (the page's zone).
+    await page.getByText(/^Calendar read at 9:00\sAM today\.$/).waitFor();
+    expect(await page.getByRole("status").filter({ hasText: "out of date" }).count()).toBe(0);
+
+    expect(await syncManagersCalendar(true)).toBe("failed");
+    await page.reload();
+    const warning = page.getByRole("status").filter({ hasText: "These figures may be out of date" });
+    await warning
+      .getByText(
+        /The latest read of your calendar failed at 9:00\sAM today\. Microsoft Graph was unavailable\. These figures are from the last good read, at 9:00\sAM today\./,
+      )
+      .waitFor();
+    expect(await page.getByText(/^Calendar read at/).count()).toBe(0);
+    // The figures stay on the page beside the warning: they are the last good read's.
+    await page.getByRole("table", { name: "Coaching mix per rep" }).waitFor();
+
+    expect(await syncManagersCalendar(false)).toBe("synced");
+    await warning.getByRole("button", { name: "Try again" }).click();
+    await page.getByText(/^Calendar read at 9:00\sAM today\.$/).waitFor();
+    expect(await warning.count()).toBe(0);
     await page.context().close();
   }, 60_000);
 });

@@ -50,6 +50,41 @@ export function formatTimeRange(start: string | number, end: string | number, at
   }).formatRange(toDate(start), toDate(end));
 }
 
+/** "9:14 AM" in that zone. */
+export function formatTime(instant: string | number, at: Zoned): string {
+  return new Intl.DateTimeFormat(at.locale, {
+    timeZone: at.timeZone,
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(toDate(instant));
+}
+
+/**
+ * When something happened, as a sentence goes on from it: "at 9:14 AM today", "at 6:40 PM yesterday",
+ * "on Mon, Mar 2 at 9:14 AM" — today and yesterday as they are in that zone at `now`.
+ */
+export function formatWhen(instant: string | number, now: string | number, at: Zoned): string {
+  const day = zoneDay(instant, at.timeZone);
+  const today = zoneDay(now, at.timeZone);
+  const time = formatTime(instant, at);
+  if (day === today) return `at ${time} today`;
+  if (day === today - 1) return `at ${time} yesterday`;
+  return `on ${formatDay(instant, at)} at ${time}`;
+}
+
+/** The calendar day an instant falls on in `timeZone`, counted in days since 1970-01-01. */
+function zoneDay(instant: string | number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+  }).formatToParts(toDate(instant));
+  const part = (type: "year" | "month" | "day") =>
+    Number(parts.find((candidate) => candidate.type === type)?.value);
+  return Date.UTC(part("year"), part("month") - 1, part("day")) / 86_400_000;
+}
+
 /**
  * A calendar date ("2026-03-03", a due date or a metric's as-of day) is the same day everywhere, so it
  * is formatted in UTC, where its midnight is exact.

@@ -16,6 +16,7 @@ import {
   WINDOW_CHOICES,
   type WindowWeeks,
 } from "../../../ui/window/coaching-window.ts";
+import { CalendarFreshness } from "./CalendarFreshness.tsx";
 import { MeetingsList } from "./MeetingsList.tsx";
 import { RepMixTable } from "./RepMixTable.tsx";
 import { useTeamStyles } from "./useTeamStyles.ts";
@@ -104,6 +105,15 @@ export function TeamDashboard(props: {
           </EmptyState>
         ) : (
           <>
+            <CalendarFreshness
+              calendar={dashboard.data.calendar}
+              whose={ownTeam ? "your" : `${dashboard.data.manager.name}'s`}
+              now={Date.now()}
+              onRetry={() => {
+                dashboard.reload();
+                if (events.status !== "loading") events.reload();
+              }}
+            />
             <KpiTiles label="Team figures" items={teamKpis(dashboard.data, locale)} />
             <section className={styles.section} aria-labelledby="trend-heading">
               <Subtitle1 as="h2" id="trend-heading">

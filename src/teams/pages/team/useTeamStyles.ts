@@ -60,4 +60,12 @@ export const useTeamStyles = makeStyles({
   muted: {
     color: tokens.colorNeutralForeground3,
   },
+  freshness: {
+    display: "block",
+    color: tokens.colorNeutralForeground3,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  freshnessWarning: {
+    marginBottom: tokens.spacingVerticalL,
+  },
 });
