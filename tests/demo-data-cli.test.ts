@@ -126,6 +126,45 @@ describe("fieldcoach demo-data", () => {
     }
   });
 
+  it("covers the whole horizon with getSchedule, so no suggestion lands where the file knows nothing", async () => {
+    // The last working day of the anchor's week: the four-week horizon runs furthest past the anchor.
+    const now = "2026-03-06T18:00:00Z";
+    for (const story of TEAM_STORIES) {
+      const schedulePath = join("getSchedule", `${story.manager}.json`);
+      const schedule = JSON.parse(await readFile(join(dir, "demo", schedulePath), "utf8")) as {
+        value: { availabilityView: string }[];
+      };
+      // getSchedule's availabilityView starts where the request did (the anchor's midnight, UTC).
+      const covered = {
+        start: Date.parse("2026-03-02T00:00:00Z"),
+        end: Date.parse("2026-03-02T00:00:00Z") + schedule.value[0]!.availabilityView.length * 30 * 60_000,
+      };
+      const result = await fieldcoach(
+        join(dir, "demo"),
+        "suggest",
+        "--org",
+        "org.json",
+        "--schedule",
+        schedulePath,
+        "--events",
+        join("calendarView", `${story.manager}.json`),
+        "--rep-events",
+        join("repEvents", `${story.manager}.json`),
+        "--manager",
+        story.manager,
+        "--now",
+        now,
+      );
+      expect(result.code).toBe(0);
+      const output = JSON.parse(result.stdout) as { suggestions: { start: string; end: string }[] };
+      expect(output.suggestions.length).toBeGreaterThan(0);
+      for (const suggestion of output.suggestions) {
+        expect(Date.parse(suggestion.start)).toBeGreaterThanOrEqual(covered.start);
+        expect(Date.parse(suggestion.end)).toBeLessThanOrEqual(covered.end);
+      }
+    }
+  });
+
   it.each([
     [["--seed", "12x"], /--seed "12x" is not a whole number/],
     [["--seed", "4294967296"], /--seed "4294967296" is not a whole number/],

@@ -102,7 +102,7 @@ describe("calendarView files", () => {
 });
 
 describe("getSchedule files", () => {
-  it("cover each manager and their reps for four weeks in 30-minute slots", () => {
+  it("cover each manager and their reps for five weeks in 30-minute slots", () => {
     expect([...files.schedules.keys()].sort()).toEqual(TEAM_STORIES.map((s) => s.manager).sort());
     for (const [manager, schedule] of files.schedules) {
       const mapped = mapGetSchedule(JSON.parse(JSON.stringify(schedule)));

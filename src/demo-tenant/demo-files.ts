@@ -1,7 +1,7 @@
 /**
  * The demo tenant as the files `fieldcoach demo-data` writes: ORG.json, every person's calendarView
  * (occurrences expanded, as Graph returns it with `Prefer: outlook.timezone="UTC"`) over the thirteen
- * past and five coming weeks, and each manager's getSchedule for the four weeks from the anchor.
+ * past and five coming weeks, and each manager's getSchedule for the five weeks from the anchor.
  */
 
 import { addDays, type Instant, MS_PER_DAY } from "../domain/instant.ts";
@@ -11,7 +11,12 @@ import type { SimMeeting, SimTenant, SimUser } from "../graph-sim/tenant-data.ts
 import { type OrgFile, orgFileOf, roleOf } from "./org-file.ts";
 import { FUTURE_WEEKS, PAST_WEEKS } from "./weeks.ts";
 
-export const SCHEDULE_DAYS = 28;
+/**
+ * Five weeks, as far as the calendars go: `suggest --now` anywhere in the anchor's week then has its
+ * four-week horizon covered. A schedule that ends inside the horizon would leave its last days without
+ * busy items, and they would look free.
+ */
+export const SCHEDULE_DAYS = 35;
 export const SCHEDULE_INTERVAL_MINUTES = 30;
 
 export interface CalendarViewJson {
