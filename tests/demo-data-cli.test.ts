@@ -23,6 +23,26 @@ async function fieldcoach(cwd: string, ...args: string[]) {
 
 let dir: string;
 
+/** `fieldcoach suggest` on the demo files of one manager, as the README shows it. */
+function suggestFromDemo(manager: string, now: string) {
+  return fieldcoach(
+    join(dir, "demo"),
+    "suggest",
+    "--org",
+    "org.json",
+    "--schedule",
+    join("getSchedule", `${manager}.json`),
+    "--events",
+    join("calendarView", `${manager}.json`),
+    "--rep-events",
+    join("repEvents", `${manager}.json`),
+    "--manager",
+    manager,
+    "--now",
+    now,
+  );
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "fieldcoach-demo-data-"));
 });
@@ -103,22 +123,7 @@ describe("fieldcoach demo-data", () => {
         .map((p) => p.email);
       expect(Object.keys(repEvents).sort()).toEqual(reps.sort());
       for (const view of Object.values(repEvents)) expect(view.value.length).toBeGreaterThan(0);
-      const result = await fieldcoach(
-        join(dir, "demo"),
-        "suggest",
-        "--org",
-        "org.json",
-        "--schedule",
-        join("getSchedule", `${story.manager}.json`),
-        "--events",
-        join("calendarView", `${story.manager}.json`),
-        "--rep-events",
-        join("repEvents", `${story.manager}.json`),
-        "--manager",
-        story.manager,
-        "--now",
-        "2026-03-02T06:00:00Z",
-      );
+      const result = await suggestFromDemo(story.manager, "2026-03-02T06:00:00Z");
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
       const output = JSON.parse(result.stdout) as { due: { rep: string }[] };
@@ -130,8 +135,8 @@ describe("fieldcoach demo-data", () => {
     // The last working day of the anchor's week: the four-week horizon runs furthest past the anchor.
     const now = "2026-03-06T18:00:00Z";
     for (const story of TEAM_STORIES) {
-      const schedulePath = join("getSchedule", `${story.manager}.json`);
-      const schedule = JSON.parse(await readFile(join(dir, "demo", schedulePath), "utf8")) as {
+      const schedulePath = join(dir, "demo", "getSchedule", `${story.manager}.json`);
+      const schedule = JSON.parse(await readFile(schedulePath, "utf8")) as {
         value: { availabilityView: string }[];
       };
       // getSchedule's availabilityView starts where the request did (the anchor's midnight, UTC).
@@ -139,22 +144,7 @@ describe("fieldcoach demo-data", () => {
         start: Date.parse("2026-03-02T00:00:00Z"),
         end: Date.parse("2026-03-02T00:00:00Z") + schedule.value[0]!.availabilityView.length * 30 * 60_000,
       };
-      const result = await fieldcoach(
-        join(dir, "demo"),
-        "suggest",
-        "--org",
-        "org.json",
-        "--schedule",
-        schedulePath,
-        "--events",
-        join("calendarView", `${story.manager}.json`),
-        "--rep-events",
-        join("repEvents", `${story.manager}.json`),
-        "--manager",
-        story.manager,
-        "--now",
-        now,
-      );
+      const result = await suggestFromDemo(story.manager, now);
       expect(result.code).toBe(0);
       const output = JSON.parse(result.stdout) as { suggestions: { start: string; end: string }[] };
       expect(output.suggestions.length).toBeGreaterThan(0);
