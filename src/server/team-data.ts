@@ -7,38 +7,54 @@
 import type { Interval } from "../domain/interval.ts";
 import type { Person } from "../domain/org.ts";
 import type { PersonRecord } from "../store/repositories/people.ts";
+import type { SyncStateRecord } from "../store/repositories/sync-state.ts";
 import type { TeamFiguresInput } from "./figures/team-figures.ts";
 import type { RequestContext } from "./request-context.ts";
 import { calendarSyncKey, calendarSyncWindow } from "./sync/sync-window.ts";
 import { tenantOrgOf } from "./sync/tenant-org.ts";
 import { policyFor } from "./tenant-policy.ts";
 
-/** Syncs the manager's calendar when it is stale: as the viewer when it is theirs, else with a token of the manager's. */
-export async function refreshCalendar(context: RequestContext, manager: PersonRecord): Promise<void> {
+/**
+ * Syncs the manager's calendar when it is stale: as the viewer when it is theirs, else with a token of
+ * the manager's. Returns the calendar's sync state as it stands afterwards.
+ */
+export async function refreshCalendar(
+  context: RequestContext,
+  manager: PersonRecord,
+): Promise<SyncStateRecord | undefined> {
   const { services, tenantId } = context;
   const graph =
     manager.objectId === context.caller.objectId
       ? context.graph
       : await services.graph.asPerson(tenantId, manager.objectId);
-  const outcome = await services.sync.ensureCalendar(tenantId, manager, graph);
-  if (outcome?.outcome !== "failed") return;
+  const { checked, outcome } = await services.sync.ensureCalendar(tenantId, manager, graph);
+  if (outcome === undefined) return checked;
+  // A round ran and wrote the state: read it again.
+  const state = await services.store.syncState.get(tenantId, calendarSyncKey(manager.email));
+  if (outcome.outcome !== "failed") return state;
   if (outcome.failure.kind === "permission" && manager.objectId === context.caller.objectId) {
     throw outcome.failure;
   }
   // A failed round leaves what was kept in force and the page shows it; but a calendar never read in
   // full has nothing kept, and figures of an empty calendar would be invented.
-  const kept = await services.store.syncState.get(tenantId, calendarSyncKey(manager.email));
-  if (kept?.lastSuccessAt == null) throw outcome.failure;
+  if (state?.lastSuccessAt == null) throw outcome.failure;
+  return state;
 }
 
 export async function teamDataOf(
   context: RequestContext,
   manager: PersonRecord,
   window: Interval,
-): Promise<TeamFiguresInput & { readonly managerPerson: Person }> {
+): Promise<
+  TeamFiguresInput & {
+    readonly managerPerson: Person;
+    /** The manager's calendar sync state once refreshed: how fresh these figures are. */
+    readonly calendarState: SyncStateRecord | undefined;
+  }
+> {
   const { services, tenantId } = context;
   const { store } = services;
-  await refreshCalendar(context, manager);
+  const calendarState = await refreshCalendar(context, manager);
   const [hierarchy, settings] = await Promise.all([context.hierarchy(), context.settings()]);
   const org = tenantOrgOf(hierarchy.people, settings);
   const managerPerson = org.personByAddress(manager.email)!;
@@ -67,5 +83,6 @@ export async function teamDataOf(
     policy,
     notes,
     actions,
+    calendarState,
   };
 }

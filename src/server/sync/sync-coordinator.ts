@@ -12,6 +12,7 @@ import type { Instant } from "../../domain/instant.ts";
 import { retentionCutoff } from "../../domain/retention-cutoff.ts";
 import type { GraphPorts } from "../../graph/graph-ports.ts";
 import type { PersonRecord } from "../../store/repositories/people.ts";
+import type { SyncStateRecord } from "../../store/repositories/sync-state.ts";
 import type { Store } from "../../store/store.ts";
 import type { GraphAccess } from "../graph-access.ts";
 import { readTenantSettings } from "../tenant-settings.ts";
@@ -43,12 +44,18 @@ export interface SyncCoordinator {
     objectId: string,
     graph: GraphPorts,
   ): Promise<DirectorySyncResult | undefined>;
-  /** Syncs the manager's calendar when what is kept is too old; `graph` reads as the manager. */
+  /**
+   * Syncs the manager's calendar when what is kept is too old; `graph` reads as the manager. `checked`
+   * is the sync state the decision was made on, which stands when no round ran (`outcome` undefined).
+   */
   ensureCalendar(
     tenantId: string,
     manager: PersonRecord,
     graph: GraphPorts | undefined,
-  ): Promise<CalendarSyncOutcome | undefined>;
+  ): Promise<{
+    readonly checked: SyncStateRecord | undefined;
+    readonly outcome: CalendarSyncOutcome | undefined;
+  }>;
   /** Syncs the manager's calendar now, whatever its age. */
   syncCalendar(tenantId: string, manager: PersonRecord, graph: GraphPorts): Promise<CalendarSyncOutcome>;
   /** One background round over every tenant: what the interval timer runs. */
@@ -128,8 +135,8 @@ export function createSyncCoordinator(options: {
     async ensureCalendar(tenantId, manager, graph) {
       const state = await store.syncState.get(tenantId, calendarSyncKey(manager.email));
       const fresh = state?.lastSuccessAt != null && now() - state.lastSuccessAt < timings.calendarMaxAgeMs;
-      if (fresh || graph === undefined) return undefined;
-      return syncCalendar(tenantId, manager, graph);
+      if (fresh || graph === undefined) return { checked: state, outcome: undefined };
+      return { checked: state, outcome: await syncCalendar(tenantId, manager, graph) };
     },
 
     syncCalendar,

@@ -6,7 +6,6 @@ import { canSeeTeam } from "../authorize.ts";
 import { teamFigures } from "../figures/team-figures.ts";
 import { presentCalendarFreshness } from "../present/present-calendar-freshness.ts";
 import { type RequestContext, signedInPerson } from "../request-context.ts";
-import { calendarSyncKey } from "../sync/sync-window.ts";
 import { teamDataOf } from "../team-data.ts";
 
 export async function getTeamDashboard(
@@ -22,17 +21,12 @@ export async function getTeamDashboard(
   }
   const window = { start: Date.parse(query.from), end: Date.parse(query.to) };
   const data = await teamDataOf(context, manager, window);
-  // Read after teamDataOf, whose calendar refresh may have just written it.
-  const syncState = await context.services.store.syncState.get(
-    context.tenantId,
-    calendarSyncKey(manager.email),
-  );
   const { overdueReps: _overdue, ...figures } = teamFigures(data);
   return {
     manager: { email: manager.email, name: manager.name },
     window: { from: new Date(window.start).toISOString(), to: new Date(window.end).toISOString() },
     asOf: new Date(data.asOf).toISOString(),
     ...figures,
-    calendar: presentCalendarFreshness(syncState),
+    calendar: presentCalendarFreshness(data.calendarState),
   };
 }

@@ -108,7 +108,7 @@ export function TeamDashboard(props: {
             <CalendarFreshness
               calendar={dashboard.data.calendar}
               whose={ownTeam ? "your" : `${dashboard.data.manager.name}'s`}
-              now={Date.now()}
+              now={now}
               onRetry={() => {
                 dashboard.reload();
                 if (events.status !== "loading") events.reload();
