@@ -1,4 +1,5 @@
 import { isoDate } from "./common.ts";
+import { readCsvRecords } from "./csv-records.ts";
 import { type MetricName, type MetricValue, metricName } from "./plans.ts";
 
 /*
@@ -30,22 +31,26 @@ const COUNTS: ReadonlySet<MetricName> = new Set(["pipeline", "proposals", "deals
 
 /** Reads the whole file, or reports every problem (up to 50) and no values at all. */
 export function parseMetricsCsv(text: string): MetricsCsvResult {
-  const rows = splitRows(text.replace(/^\uFEFF/, ""));
-  if ("problem" in rows) return { ok: false, problems: [rows.problem] };
+  const records = readCsvRecords(text, { quoteAfterSpaces: false });
+  const unclosedQuoteLine = records.at(-1)?.unclosedQuoteLine;
+  if (unclosedQuoteLine !== undefined) {
+    return {
+      ok: false,
+      problems: [{ line: unclosedQuoteLine, column: null, message: "A quoted field is never closed." }],
+    };
+  }
   const problems: CsvProblem[] = [];
   const report = (problem: CsvProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
   };
 
-  const [header, ...data] = rows.rows.filter(
-    (row) => !(row.fields.length === 1 && row.fields[0]!.trim() === ""),
-  );
+  const [header, ...data] = records.filter((row) => !(row.cells.length === 1 && row.cells[0]!.trim() === ""));
   if (header === undefined)
     return { ok: false, problems: [{ line: 1, column: null, message: "The file is empty." }] };
-  const columns = header.fields.map((field) => field.trim().toLowerCase());
+  const columns = header.cells.map((field) => field.trim().toLowerCase());
   if (columns[0] !== "date") {
     const message =
-      header.fields.length === 1 && header.fields[0]!.includes(";")
+      header.cells.length === 1 && header.cells[0]!.includes(";")
         ? "Columns must be separated by commas."
         : 'The first column must be "date".';
     return { ok: false, problems: [{ line: header.line, column: columns[0] ?? null, message }] };
@@ -79,15 +84,15 @@ export function parseMetricsCsv(text: string): MetricsCsvResult {
   const values: MetricValue[] = [];
   const seen = new Map<string, number>();
   for (const row of data) {
-    if (row.fields.length !== columns.length) {
+    if (row.cells.length !== columns.length) {
       report({
         line: row.line,
         column: null,
-        message: `The row has ${row.fields.length} fields; the header has ${columns.length}.`,
+        message: `The row has ${row.cells.length} fields; the header has ${columns.length}.`,
       });
       continue;
     }
-    const date = row.fields[0]!.trim();
+    const date = row.cells[0]!.trim();
     if (!isoDate.safeParse(date).success) {
       report({ line: row.line, column: "date", message: `"${date}" is not a date written as YYYY-MM-DD.` });
       continue;
@@ -99,7 +104,7 @@ export function parseMetricsCsv(text: string): MetricsCsvResult {
     }
     seen.set(date, row.line);
     metrics.forEach((metric, i) => {
-      const cell = row.fields[i + 1]!.trim();
+      const cell = row.cells[i + 1]!.trim();
       if (cell === "") return;
       const whole = COUNTS.has(metric);
       if (!(whole ? /^\d+$/ : /^\d+(\.\d+)?$/).test(cell) || !Number.isFinite(Number(cell))) {
@@ -113,57 +118,4 @@ export function parseMetricsCsv(text: string): MetricsCsvResult {
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
-}
-
-interface Row {
-  readonly line: number;
-  readonly fields: string[];
-}
-
-/** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
-function splitRows(text: string): { readonly rows: Row[] } | { readonly problem: CsvProblem } {
-  const rows: Row[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let line = 1;
-  let rowLine = 1;
-  let quoted = false;
-  let quoteLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        if (char === "\n") line++;
-        field += char;
-      }
-    } else if (char === '"' && field === "") {
-      quoted = true;
-      quoteLine = line;
-    } else if (char === ",") {
-      fields.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      fields.push(field);
-      rows.push({ line: rowLine, fields });
-      fields = [];
-      field = "";
-      line++;
-      rowLine = line;
-    } else {
-      field += char;
-    }
-  }
-  if (quoted)
-    return { problem: { line: quoteLine, column: null, message: "A quoted field is never closed." } };
-  if (field !== "" || fields.length > 0) {
-    fields.push(field);
-    rows.push({ line: rowLine, fields });
-  }
-  return { rows };
 }

@@ -6,9 +6,9 @@
  * is dropped.
  */
 
+import { readCsvRecords } from "../../../api/csv-records.ts";
 import type { CustomerAccount } from "../../../api/settings.ts";
 import { unguardFormula } from "../../../ui/csv/formula-guard.ts";
-import { BYTE_ORDER_MARK } from "../../../ui/csv/write-csv.ts";
 import { checkAccountRow, MAX_ACCOUNTS } from "./account-rows.ts";
 
 export type AccountsImport =
@@ -16,8 +16,9 @@ export type AccountsImport =
   | { readonly ok: false; readonly problems: string[] };
 
 export function parseAccountsCsv(text: string): AccountsImport {
-  const withoutMark = text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text;
-  const records = csvRecords(withoutMark).filter((record) => record.cells.some((cell) => cell.trim() !== ""));
+  const records = readCsvRecords(text, { quoteAfterSpaces: true }).filter((record) =>
+    record.cells.some((cell) => cell.trim() !== ""),
+  );
   if (records[0]?.cells[0]?.trim().toLowerCase() === "domain") records.shift();
   if (records.length === 0) return { ok: false, problems: ["There are no accounts in the text."] };
   if (records.length > MAX_ACCOUNTS) {
@@ -29,8 +30,8 @@ export function parseAccountsCsv(text: string): AccountsImport {
   const accounts: CustomerAccount[] = [];
   const problems: string[] = [];
   const lineOfDomain = new Map<string, number>();
-  for (const { line, cells, unclosedQuote } of records) {
-    if (unclosedQuote) {
+  for (const { line, cells, unclosedQuoteLine } of records) {
+    if (unclosedQuoteLine !== undefined) {
       problems.push(`Line ${line}: a quote opened here is never closed.`);
       continue;
     }
@@ -56,56 +57,4 @@ export function parseAccountsCsv(text: string): AccountsImport {
     accounts.push(checked.account);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, accounts };
-}
-
-interface CsvRecord {
-  /** The line of the text the record starts on (the first is 1). */
-  readonly line: number;
-  readonly cells: string[];
-  readonly unclosedQuote: boolean;
-}
-
-/** RFC 4180 records: commas between cells, double quotes around a cell that holds commas, quotes or line breaks. */
-function csvRecords(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const endRecord = () => {
-    cells.push(cell);
-    records.push({ line: start, cells, unclosedQuote: false });
-    cells = [];
-    cell = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === "\n") line++;
-        cell += char;
-      }
-    } else if (char === '"' && cell.trim() === "") {
-      cell = "";
-      quoted = true;
-    } else if (char === ",") {
-      cells.push(cell);
-      cell = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      start = line;
-    } else cell += char;
-  }
-  if (quoted) {
-    cells.push(cell);
-    records.push({ line: start, cells, unclosedQuote: true });
-  } else if (cell !== "" || cells.length > 0) endRecord();
-  return records;
 }
